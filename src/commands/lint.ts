@@ -1,0 +1,80 @@
+/** `cctier lint [paths..]`: validate settings files and report in the chosen format. */
+
+import * as path from 'node:path';
+import { countBySeverity, type FileResult } from '../core/diagnostic';
+import { ConfigError, loadConfig, type CctierConfig } from '../core/config/load';
+import { lintPaths } from '../core/lint/lint-paths';
+import { normalizeSeverities } from '../core/lint/severity';
+import { allRuleMeta } from '../core/rules/registry';
+import type { Scope } from '../core/scope';
+import { loadFormatter, type FormatName } from '../formatters';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, useColor, version, type ExitCode, type Io } from './io';
+import { writeFileAtomic } from './write-file';
+
+export interface LintCommandOptions {
+  paths: string[];
+  format: FormatName;
+  outputFile?: string;
+  /** Exit 1 when there are more warnings than this (-1: no limit). */
+  maxWarnings: number;
+  quiet: boolean;
+  /** undefined: take the config's `strict` (default false). */
+  strict?: boolean;
+  scope?: Scope;
+  config?: string;
+  /** false when --no-config was given. */
+  useConfig: boolean;
+  color?: boolean;
+}
+
+export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
+  let config: CctierConfig = {};
+  let configPath: string | undefined;
+  if (opts.useConfig) {
+    try {
+      ({ config, filepath: configPath } = loadConfig(io.cwd, opts.config));
+    } catch (err) {
+      if (err instanceof ConfigError) throw new UsageError(`cctier config ${err.filepath} ${err.message}`);
+      throw err;
+    }
+  }
+  const outcome = lintPaths({
+    inputs: opts.paths.length ? opts.paths : ['.'],
+    cwd: io.cwd,
+    scope: opts.scope,
+    strict: opts.strict ?? config.strict ?? false,
+    severities: normalizeSeverities(config.rules),
+    ignorePatterns: config.ignorePatterns ?? [],
+    ignoreBase: configPath ? path.dirname(configPath) : io.cwd,
+    configDir: io.env.CLAUDE_CONFIG_DIR,
+  });
+  const results: FileResult[] = opts.quiet
+    ? outcome.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
+    : outcome.results;
+
+  const formatter = loadFormatter(opts.format);
+  const text = formatter(results, {
+    cwd: io.cwd,
+    color: opts.outputFile ? false : useColor(io, opts.color),
+    version: version(),
+    rules: allRuleMeta(),
+  });
+  if (opts.outputFile) {
+    try {
+      writeFileAtomic(path.resolve(io.cwd, opts.outputFile), text.endsWith('\n') || text === '' ? text : text + '\n');
+    } catch (err) {
+      throw new UsageError(`cannot write ${opts.outputFile}: ${(err as Error).message}`);
+    }
+  } else if (text) {
+    io.stdout(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  const { errors, warnings } = countBySeverity(results);
+  if (outcome.unreadable) return EXIT_USAGE;
+  if (errors > 0) return EXIT_PROBLEMS;
+  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
+    io.stderr(`cctier found too many warnings (maximum: ${opts.maxWarnings}).\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}

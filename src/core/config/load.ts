@@ -1,0 +1,96 @@
+/**
+ * cctier's own config, found by cosmiconfig. Only JSON and YAML are accepted: cctier lints repositories it
+ * does not trust, so it never executes a config file.
+ */
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cosmiconfigSync, type Loader } from 'cosmiconfig';
+import { schemaIssues } from '../schema/issues';
+import type { SeveritySetting } from '../lint/severity';
+
+export interface CctierConfig {
+  rules?: Record<string, SeveritySetting>;
+  ignorePatterns?: string[];
+  strict?: boolean;
+}
+
+export interface LoadedConfig {
+  config: CctierConfig;
+  /** The file it came from; undefined when no config was found or --no-config was given. */
+  filepath?: string;
+}
+
+/** Where cosmiconfig looks, in order, in each directory from the start directory up to the project root. */
+export const SEARCH_PLACES = [
+  'package.json',
+  '.cctierrc',
+  '.cctierrc.json',
+  '.cctierrc.yaml',
+  '.cctierrc.yml',
+  'cctier.config.json',
+  'cctier.config.yaml',
+] as const;
+
+/** A config that cannot be used: the CLI exits 2 with this message. */
+export class ConfigError extends Error {
+  constructor(
+    readonly filepath: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const loadJson: Loader = (filepath, content) => {
+  try {
+    return JSON.parse(content);
+  } catch (err) {
+    throw new ConfigError(filepath, `is not valid JSON: ${(err as Error).message}`);
+  }
+};
+
+const loadYaml: Loader = (filepath, content) => {
+  // yaml is only loaded when a YAML config exists.
+  const YAML = require('yaml') as typeof import('yaml');
+  const doc = YAML.parseDocument(content, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) throw new ConfigError(filepath, `is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  return doc.toJS();
+};
+
+/** `.cctierrc` has no extension: JSON if it looks like JSON, YAML otherwise. */
+const loadNoExt: Loader = (filepath, content) => (/^\s*[{[]/.test(content) ? loadJson(filepath, content) : loadYaml(filepath, content));
+
+function explorer() {
+  return cosmiconfigSync('cctier', {
+    searchPlaces: [...SEARCH_PLACES],
+    searchStrategy: 'project',
+    loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadNoExt },
+    cache: false,
+  });
+}
+
+/** Searches from `cwd` upwards, or loads `explicitPath`. Throws ConfigError for a broken config. */
+export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
+  let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
+  try {
+    if (explicitPath) {
+      const abs = path.resolve(cwd, explicitPath);
+      if (!fs.existsSync(abs)) throw new ConfigError(abs, 'does not exist');
+      result = explorer().load(abs);
+    } else {
+      result = explorer().search(cwd);
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new ConfigError(explicitPath ?? cwd, `cannot be loaded: ${e.code === 'EISDIR' ? 'it is a directory' : e.message}`);
+  }
+  if (!result || result.isEmpty) return { config: {}, filepath: result?.filepath };
+  const config = result.config ?? {};
+  const issues = schemaIssues('config', config);
+  if (issues.length) {
+    throw new ConfigError(result.filepath, issues.map((i) => i.message.replace(/is not a Claude Code setting/, 'is not a cctier option')).join(' '));
+  }
+  return { config: config as CctierConfig, filepath: result.filepath };
+}

@@ -1,0 +1,49 @@
+/** Lints what the user asked for: discovery, reading, and one lintBytes per file. */
+
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Diagnostic, FileResult } from '../diagnostic';
+import { discover } from '../files/discover';
+import { readSettingsFile } from '../files/read';
+import { roleFromPath, type FileRole, type Scope } from '../scope';
+import { lintBytes, type LintSettings } from './lint-text';
+
+export interface LintRequest extends LintSettings {
+  inputs: readonly string[];
+  cwd: string;
+  /** Overrides the scope inferred from the path, for explicitly named files. */
+  scope?: Scope;
+  ignorePatterns: readonly string[];
+  ignoreBase: string;
+  /** The home directory and CLAUDE_CONFIG_DIR, to recognise user settings. */
+  home?: string;
+  configDir?: string;
+}
+
+export interface LintOutcome {
+  results: FileResult[];
+  /** Some path could not be read at all: the CLI exits 2. */
+  unreadable: boolean;
+}
+
+export function lintPaths(req: LintRequest): LintOutcome {
+  const found = discover(req.inputs, req.cwd, { ignorePatterns: req.ignorePatterns, ignoreBase: req.ignoreBase });
+  const results: FileResult[] = found.problems.map((p) => ({ file: p.path, diagnostics: [fileProblem(p.path, 'file/unreadable', p.message)] }));
+  let unreadable = found.problems.length > 0;
+  const home = req.home ?? os.homedir();
+  for (const f of found.files) {
+    const role: FileRole = req.scope && f.explicit ? { ...roleFromPath(f.path, home, req.configDir), scope: req.scope } : roleFromPath(f.path, home, req.configDir);
+    const read = readSettingsFile(f.path);
+    if (!read.ok) {
+      if (read.ruleId === 'file/unreadable') unreadable = true;
+      results.push({ file: f.path, diagnostics: [fileProblem(f.path, read.ruleId, read.message)] });
+      continue;
+    }
+    results.push(lintBytes(f.path, read.bytes, role, req));
+  }
+  return { results, unreadable };
+}
+
+function fileProblem(file: string, ruleId: string, message: string): Diagnostic {
+  return { ruleId, severity: 'error', message, file: path.resolve(file), line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '' };
+}

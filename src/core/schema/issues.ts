@@ -1,0 +1,269 @@
+/**
+ * Ajv's errors turned into problems a person can act on: which rule, where (a JSON Pointer, at the key or
+ * the value) and a message in plain words, with did-you-mean for unknown keys and enum values. Raw Ajv
+ * text and regexes never reach the user: patterns are described by the schema's `x-pattern-hint`.
+ */
+
+import type { ErrorObject } from 'ajv';
+import { pointerLabel, typeName, valuePreview } from '../text/preview';
+import { closest, didYouMean } from '../text/suggest';
+import { pointerSegments } from '../source/pointer';
+import { schemaIndex, validate, type SchemaIndexEntry, type SchemaName } from './validators';
+
+export type SchemaRuleId =
+  | 'schema/unknown-key'
+  | 'schema/unknown-property'
+  | 'schema/invalid-type'
+  | 'schema/invalid-value'
+  | 'schema/missing-key';
+
+export interface SchemaIssue {
+  ruleId: SchemaRuleId;
+  pointer: string;
+  at: 'key' | 'value';
+  message: string;
+  /** For unknown keys: the key it probably should be. */
+  suggestion?: string;
+}
+
+/** Keywords whose failure is fully explained by the errors of their subschemas. */
+const PASS_THROUGH = new Set(['if', 'then', 'else', 'allOf', 'propertyNames', '$ref']);
+
+export function schemaIssues(name: SchemaName, value: unknown): SchemaIssue[] {
+  const errors = validate(name, value);
+  if (errors.length === 0) return [];
+  const idx = schemaIndex();
+  const lookup = (schemaPath: string): SchemaIndexEntry | undefined =>
+    idx[name][schemaPath] ?? idx.settings[schemaPath] ?? idx.tierFile[schemaPath];
+  const issues: SchemaIssue[] = [];
+  for (const e of collapseAlternatives(errors)) {
+    if (PASS_THROUGH.has(e.keyword)) continue;
+    const issue = toIssue(e, value, lookup, name);
+    if (issue) issues.push(issue);
+  }
+  return dedupe(issues);
+}
+
+function toIssue(
+  e: ErrorObject,
+  root: unknown,
+  lookup: (p: string) => SchemaIndexEntry | undefined,
+  name: SchemaName,
+): SchemaIssue | undefined {
+  const parentPath = e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'));
+  // Errors inside propertyNames concern a key, not a value.
+  const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) {
+    const pointer = `${e.instancePath}/${escape(propertyName)}`;
+    const hint = lookup(parentPath)?.hint;
+    return {
+      ruleId: 'schema/invalid-value',
+      pointer,
+      at: 'key',
+      message: `${JSON.stringify(propertyName)} is not a valid name in ${pointerLabel(e.instancePath)}${hint ? `: expected ${hint}` : ''}.`,
+    };
+  }
+  const here = pointerLabel(e.instancePath);
+  const value = valueAt(root, e.instancePath);
+  switch (e.keyword) {
+    case 'unevaluatedProperties':
+    case 'additionalProperties': {
+      const key = String((e.params as { unevaluatedProperty?: string; additionalProperty?: string }).unevaluatedProperty ??
+        (e.params as { additionalProperty?: string }).additionalProperty);
+      const candidates = knownKeys(e, lookup, name);
+      const suggestion = closest(key, candidates);
+      const pointer = `${e.instancePath}/${escape(key)}`;
+      if (e.instancePath === '') {
+        return {
+          ruleId: 'schema/unknown-key',
+          pointer,
+          at: 'key',
+          suggestion,
+          message: `${JSON.stringify(key)} is not a Claude Code setting${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ', so Claude Code ignores it.'}`,
+        };
+      }
+      return {
+        ruleId: 'schema/unknown-property',
+        pointer,
+        at: 'key',
+        suggestion,
+        message: `${JSON.stringify(key)} is not allowed in ${here}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : candidates.length && candidates.length <= 8 ? ` (allowed: ${candidates.map((c) => JSON.stringify(c)).join(', ')}).` : '.'}`,
+      };
+    }
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      return {
+        ruleId: 'schema/missing-key',
+        pointer: e.instancePath,
+        at: 'value',
+        message: `${here} is missing ${JSON.stringify(missing)}, which it requires.`,
+      };
+    }
+    case 'type': {
+      const expected = String((e.params as { type: string | string[] }).type).split(',');
+      return {
+        ruleId: 'schema/invalid-type',
+        pointer: e.instancePath,
+        at: 'value',
+        message: `${here} must be ${expected.map(article).join(' or ')}, not ${typeName(value)}${typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? ` (${valuePreview(value)})` : ''}.`,
+      };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
+      const shown = allowed.slice(0, 10).map((v) => JSON.stringify(v)).join(', ') + (allowed.length > 10 ? ', …' : '');
+      const hint = typeof value === 'string' ? didYouMean(value, allowed.filter((v): v is string => typeof v === 'string')) : '';
+      return {
+        ruleId: 'schema/invalid-value',
+        pointer: e.instancePath,
+        at: 'value',
+        message: `${here} is ${valuePreview(value)}, which is not ${allowed.length === 1 ? 'the allowed value' : 'one of the allowed values'}: ${shown}${hint || '.'}`,
+      };
+    }
+    case 'pattern':
+    case 'format': {
+      const hint = lookup(parentPath)?.hint;
+      return {
+        ruleId: 'schema/invalid-value',
+        pointer: e.instancePath,
+        at: 'value',
+        message: `${here} is ${valuePreview(value)}, which is not ${hint ?? `in the expected ${e.keyword === 'format' ? 'format' : 'form'}`}.`,
+      };
+    }
+    case 'anyOf':
+    case 'oneOf': {
+      const hint = lookup(e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/')))?.hint;
+      return {
+        ruleId: 'schema/invalid-value',
+        pointer: e.instancePath,
+        at: 'value',
+        message: `${here} matches none of the accepted forms${hint ? `: expected ${hint}` : ''}.`,
+      };
+    }
+    default:
+      return {
+        ruleId: 'schema/invalid-value',
+        pointer: e.instancePath,
+        at: 'value',
+        message: `${here} ${limitMessage(e)}.`,
+      };
+  }
+}
+
+function limitMessage(e: ErrorObject): string {
+  const p = e.params as { limit?: number; comparison?: string };
+  switch (e.keyword) {
+    case 'minimum':
+      return `must be at least ${p.limit}`;
+    case 'maximum':
+      return `must be at most ${p.limit}`;
+    case 'exclusiveMinimum':
+      return `must be greater than ${p.limit}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${p.limit}`;
+    case 'minLength':
+      return p.limit === 1 ? 'must not be empty' : `must be at least ${p.limit} characters long`;
+    case 'maxLength':
+      return `must be at most ${p.limit} characters long`;
+    case 'minItems':
+      return p.limit === 1 ? 'must not be empty' : `must have at least ${p.limit} entries`;
+    case 'maxItems':
+      return `may have at most ${p.limit} entries`;
+    case 'minProperties':
+      return p.limit === 1 ? 'must not be empty' : `must have at least ${p.limit} entries`;
+    case 'uniqueItems':
+      return 'must not repeat an entry';
+    case 'multipleOf':
+      return `must be a multiple of ${(e.params as { multipleOf: number }).multipleOf}`;
+    case 'not':
+      return 'has a value that is not allowed here';
+    case 'false schema':
+      return 'is not allowed here';
+    default:
+      return `is not valid (${e.keyword})`;
+  }
+}
+
+/**
+ * anyOf/oneOf report every branch's failures, then their own. When the value's type matched some branch,
+ * that branch's deeper errors say what is wrong and the type mismatches of the other branches are noise;
+ * when no branch's type matched, one "must be X or Y" says it all.
+ */
+function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') {
+      out.push(e);
+      continue;
+    }
+    const at = e.instancePath;
+    let start = out.length;
+    while (start > 0 && within(out[start - 1]!.instancePath, at)) start--;
+    const branch = out.splice(start);
+    const typeMisses = branch.filter((b) => b.keyword === 'type' && b.instancePath === at);
+    const rest = branch.filter((b) => !(b.keyword === 'type' && b.instancePath === at));
+    if (rest.length === 0 && typeMisses.length > 0) {
+      const types = [...new Set(typeMisses.flatMap((t) => String((t.params as { type: string }).type).split(',')))];
+      out.push({ ...e, keyword: 'type', params: { type: types.join(',') } });
+    } else if (rest.some((b) => b.instancePath !== at)) {
+      out.push(...rest.filter((b) => b.keyword !== 'if'));
+    } else {
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+function within(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix + '/');
+}
+
+/** Property names the schema allows at the object the error is about, for did-you-mean. */
+function knownKeys(e: ErrorObject, lookup: (p: string) => SchemaIndexEntry | undefined, name: SchemaName): string[] {
+  const parentPath = e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/')) || '#';
+  const names = new Set<string>();
+  const add = (entry: SchemaIndexEntry | undefined, depth = 0): void => {
+    if (!entry || depth > 3) return;
+    entry.properties?.forEach((p) => names.add(p));
+    if (entry.ref) add(lookup(entry.ref.slice(entry.ref.indexOf('#'))), depth + 1);
+  };
+  add(lookup(parentPath));
+  if (e.instancePath === '' && name === 'tierFile') add(schemaIndex().settings['#/$defs/settingsKeys']);
+  return [...names];
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let v = root;
+  for (const seg of pointerSegments(pointer)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Object.prototype.hasOwnProperty.call(v, seg) ? (v as Record<string, unknown>)[seg] : undefined;
+  }
+  return v;
+}
+
+function article(t: string): string {
+  switch (t) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'integer':
+      return 'an integer';
+    case 'null':
+      return 'null';
+    default:
+      return `a ${t}`;
+  }
+}
+
+function escape(seg: string): string {
+  return seg.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function dedupe(issues: SchemaIssue[]): SchemaIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.ruleId}|${i.pointer}|${i.at}|${i.message}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}
