@@ -8,7 +8,8 @@ import type { ErrorObject } from 'ajv';
 import { pointerLabel, typeName, valuePreview } from '../text/preview';
 import { closest, didYouMean } from '../text/suggest';
 import { pointerSegments } from '../source/pointer';
-import { schemaIndex, validate, type SchemaIndexEntry, type SchemaName } from './validators';
+import { annotationAt, knownPropertiesAt, rootShape, schemasAt, type ShapeDoc } from './shape';
+import { validate } from './validators';
 
 export type SchemaRuleId =
   | 'schema/unknown-key'
@@ -29,33 +30,37 @@ export interface SchemaIssue {
 /** Keywords whose failure is fully explained by the errors of their subschemas. */
 const PASS_THROUGH = new Set(['if', 'then', 'else', 'allOf', 'propertyNames', '$ref']);
 
-export function schemaIssues(name: SchemaName, value: unknown): SchemaIssue[] {
-  const errors = validate(name, value);
+/**
+ * Validates a parsed document. A tier file is checked in two parts, its tier keys and the rest as settings,
+ * so the settings validator is compiled once; the top-level keys, and so the pointers, stay the same.
+ */
+export function schemaIssues(doc: ShapeDoc, value: unknown): SchemaIssue[] {
+  let errors: ErrorObject[];
+  if (doc === 'tierFile' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const tierNames = new Set(Object.keys(rootShape('tierFile').$defs?.tierKeys?.properties ?? {}));
+    const tier: Record<string, unknown> = {};
+    const rest: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(tierNames.has(k) ? tier : rest, k, { value: v, enumerable: true });
+    errors = [...validate('tierKeys', tier), ...validate('settings', rest)];
+  } else {
+    errors = validate(doc === 'config' ? 'config' : 'settings', value);
+  }
   if (errors.length === 0) return [];
-  const idx = schemaIndex();
-  const lookup = (schemaPath: string): SchemaIndexEntry | undefined =>
-    idx[name][schemaPath] ?? idx.settings[schemaPath] ?? idx.tierFile[schemaPath];
   const issues: SchemaIssue[] = [];
   for (const e of collapseAlternatives(errors)) {
     if (PASS_THROUGH.has(e.keyword)) continue;
-    const issue = toIssue(e, value, lookup, name);
+    const issue = toIssue(e, value, doc);
     if (issue) issues.push(issue);
   }
   return dedupe(issues);
 }
 
-function toIssue(
-  e: ErrorObject,
-  root: unknown,
-  lookup: (p: string) => SchemaIndexEntry | undefined,
-  name: SchemaName,
-): SchemaIssue | undefined {
-  const parentPath = e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'));
+function toIssue(e: ErrorObject, root: unknown, doc: ShapeDoc): SchemaIssue | undefined {
   // Errors inside propertyNames concern a key, not a value.
   const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const pointer = `${e.instancePath}/${escape(propertyName)}`;
-    const hint = lookup(parentPath)?.hint;
+    const hint = schemasAt(doc, e.instancePath, root).find((n) => n.propertyNames)?.propertyNames?.['x-pattern-hint'];
     return {
       ruleId: 'schema/invalid-value',
       pointer,
@@ -70,7 +75,7 @@ function toIssue(
     case 'additionalProperties': {
       const key = String((e.params as { unevaluatedProperty?: string; additionalProperty?: string }).unevaluatedProperty ??
         (e.params as { additionalProperty?: string }).additionalProperty);
-      const candidates = knownKeys(e, lookup, name);
+      const candidates = knownPropertiesAt(doc, e.instancePath, root);
       const suggestion = closest(key, candidates);
       const pointer = `${e.instancePath}/${escape(key)}`;
       if (e.instancePath === '') {
@@ -122,7 +127,7 @@ function toIssue(
     }
     case 'pattern':
     case 'format': {
-      const hint = lookup(parentPath)?.hint;
+      const hint = annotationAt(doc, e.instancePath, root, 'x-pattern-hint');
       return {
         ruleId: 'schema/invalid-value',
         pointer: e.instancePath,
@@ -132,7 +137,7 @@ function toIssue(
     }
     case 'anyOf':
     case 'oneOf': {
-      const hint = lookup(e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/')))?.hint;
+      const hint = annotationAt(doc, e.instancePath, root, 'x-pattern-hint');
       return {
         ruleId: 'schema/invalid-value',
         pointer: e.instancePath,
@@ -216,20 +221,6 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
 
 function within(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix + '/');
-}
-
-/** Property names the schema allows at the object the error is about, for did-you-mean. */
-function knownKeys(e: ErrorObject, lookup: (p: string) => SchemaIndexEntry | undefined, name: SchemaName): string[] {
-  const parentPath = e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/')) || '#';
-  const names = new Set<string>();
-  const add = (entry: SchemaIndexEntry | undefined, depth = 0): void => {
-    if (!entry || depth > 3) return;
-    entry.properties?.forEach((p) => names.add(p));
-    if (entry.ref) add(lookup(entry.ref.slice(entry.ref.indexOf('#'))), depth + 1);
-  };
-  add(lookup(parentPath));
-  if (e.instancePath === '' && name === 'tierFile') add(schemaIndex().settings['#/$defs/settingsKeys']);
-  return [...names];
 }
 
 function valueAt(root: unknown, pointer: string): unknown {
