@@ -10,19 +10,20 @@ await esbuild.build({
   entryPoints: [path.join(root, 'src/cli/main.ts')],
   outfile: path.join(root, 'dist/cctier.js'),
   bundle: true,
-  minify: true,
+  minify: !process.argv.includes('--no-minify'),
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
   // jsonc-parser's UMD build requires its parts dynamically; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  // cosmiconfig can load TypeScript configs; cctier never executes config files, so keep the compiler out.
-  external: ['typescript'],
+  // Loaded at run time from node_modules, and only when needed: yaml for YAML configs; the rest are
+  // cosmiconfig's own loaders, which cctier replaces (it never executes config files).
+  external: ['yaml', 'typescript', 'js-yaml', 'parse-json', 'import-fresh'],
   // yargs 18 is ESM and reads import.meta.url; in a CJS bundle that is this file's URL.
   define: { 'import.meta.url': '__cctierImportMetaUrl' },
   banner: { js: 'const __cctierImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [lazyModules(['cliui', 'string-width'])],
+  plugins: [lazyModules(['cliui', 'string-width']), jsonAsString()],
 });
 
 /**
@@ -49,6 +50,20 @@ function lazyModules(names) {
         const real = await build.resolve(args.path.slice(0, -'?real'.length), { resolveDir: args.resolveDir, kind: 'require-call' });
         return { path: real.path };
       });
+    },
+  };
+}
+
+/** Large JSON data (the schema shape) is embedded as a string and parsed on first use: JSON.parse of a
+ * string is far cheaper than compiling the same data as a JavaScript object literal. */
+function jsonAsString() {
+  return {
+    name: 'json-as-string',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]generated[\\/].*\.json$/ }, async (args) => ({
+        contents: `module.exports = JSON.parse(${JSON.stringify(await fs.promises.readFile(args.path, 'utf8'))});`,
+        loader: 'js',
+      }));
     },
   };
 }

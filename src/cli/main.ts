@@ -1,9 +1,13 @@
 /**
  * The command line: parses argv with yargs, runs the command, turns the result into an exit code. The only
  * module that touches process. yargs 18 is ESM-only, so it is imported dynamically from this CJS build.
+ *
+ * Commands are dispatched here rather than by yargs handlers. For a named (non-default) command yargs
+ * renders and caches the whole help text on every run, which costs more than linting a file; so
+ * `cctier lint ...` is parsed as the default command, which it is.
  */
 
-import type { Argv } from 'yargs';
+import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { EXIT_USAGE, UsageError, version, type ExitCode, type Io } from '../commands/io';
 import { SCOPES, type Scope } from '../core/scope';
 import { FORMAT_NAMES, type FormatName } from '../formatters';
@@ -32,9 +36,24 @@ export async function main(argv: string[]): Promise<void> {
   process.exitCode = code;
 }
 
+type Args = ArgumentsCamelCase<Record<string, unknown>>;
+
+function lintOptions(y: Argv): Argv {
+  return y
+    .positional('paths', { type: 'string', array: true, describe: 'Files or directories to lint (default: .)' })
+    .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'stylish', describe: 'Output format' })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
+    .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('strict', { type: 'boolean', describe: 'Unknown top-level keys are errors (default: the config\'s "strict", else false)' })
+    .option('scope', { choices: SCOPES, describe: 'Scope of files named explicitly (default: from the path)' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Use this cctier config file instead of searching (--no-config: use none)' })
+    .option('color', { type: 'boolean', describe: 'Colour on or off (default: on for a terminal, off with NO_COLOR)' });
+}
+
 async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
   const { default: yargs } = (await import('yargs')) as { default: (args: string[]) => Argv };
-  let pending: (() => Promise<ExitCode>) | undefined;
+  if (argv[0] === 'lint' && !argv.includes('--help') && !argv.includes('-h')) argv = argv.slice(1);
   let failure: string | undefined;
   const parser = yargs(argv)
     .scriptName('cctier')
@@ -43,55 +62,49 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
     .help()
     .alias('h', 'help')
     .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces for internal errors' })
-    .command(
-      ['lint [paths..]', '$0 [paths..]'],
-      'Check Claude Code settings files',
-      (y) =>
-        y
-          .positional('paths', { type: 'string', array: true, describe: 'Files or directories (default: .)' })
-          .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'stylish' as FormatName, describe: 'Output format' })
-          .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
-          .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
-          .option('strict', { type: 'boolean', describe: 'Unknown top-level keys are errors (default: config "strict", else false)' })
-          .option('scope', { choices: SCOPES, describe: 'Scope of explicitly named files (default: from the path)' })
-          .option('config', { alias: 'c', type: 'string', describe: 'Use this cctier config file instead of searching' })
-          .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off with NO_COLOR)' })
-          .option('no-config', { type: 'boolean', describe: 'Ignore every cctier config file' }),
-      (args) => {
-        const noConfig = Boolean(args['no-config'] ?? (args as { config?: unknown }).config === false);
-        if (args['max-warnings'] !== undefined && !Number.isInteger(args['max-warnings'])) {
-          failure = '--max-warnings needs a whole number';
-          return;
-        }
-        const lint = require('../commands/lint') as typeof import('../commands/lint');
-        pending = () =>
-          lint.run(
-            {
-              paths: (args.paths as string[] | undefined) ?? [],
-              format: args.format as FormatName,
-              outputFile: args['output-file'],
-              maxWarnings: args['max-warnings'] as number,
-              quiet: Boolean(args.quiet),
-              strict: args.strict,
-              scope: args.scope as Scope | undefined,
-              config: noConfig ? undefined : (args.config as string | undefined),
-              useConfig: !noConfig,
-              color: args.color,
-            },
-            io,
-          );
-      },
-    )
+    .command(['lint [paths..]', '$0 [paths..]'], 'Check Claude Code settings files (the default command)', lintOptions)
+    .epilogue('Exit codes: 0 no errors, 1 problems found, 2 cctier could not do what was asked.')
     .strict()
     .exitProcess(false)
     .fail((msg, err) => {
       failure = msg ?? err?.message ?? 'invalid arguments';
     });
-  await parser.parseAsync();
+  const args = (await parser.parseAsync()) as Args;
   if (failure) {
     io.stderr(`cctier: ${failure}\nRun "cctier --help" for usage.\n`);
     return EXIT_USAGE;
   }
-  return pending ? await pending() : 0;
+  // --help and --version print and set no command.
+  if (args.help || args.version) return 0;
+  const command = String(args._[0] ?? 'lint');
+  switch (command) {
+    case 'lint':
+      return runLint(args, io);
+    default:
+      io.stderr(`cctier: unknown command "${command}"\nRun "cctier --help" for usage.\n`);
+      return EXIT_USAGE;
+  }
+}
+
+function runLint(args: Args, io: Io): Promise<ExitCode> {
+  const maxWarnings = args.maxWarnings as number;
+  if (!Number.isInteger(maxWarnings)) throw new UsageError('--max-warnings needs a whole number');
+  // yargs turns --no-config into config: false.
+  const useConfig = args.config !== false;
+  const lint = require('../commands/lint') as typeof import('../commands/lint');
+  return lint.run(
+    {
+      paths: (args.paths as string[] | undefined) ?? [],
+      format: args.format as FormatName,
+      outputFile: args.outputFile as string | undefined,
+      maxWarnings,
+      quiet: Boolean(args.quiet),
+      strict: args.strict as boolean | undefined,
+      scope: args.scope as Scope | undefined,
+      config: useConfig ? (args.config as string | undefined) : undefined,
+      useConfig,
+      color: args.color as boolean | undefined,
+    },
+    io,
+  );
 }

@@ -64,12 +64,12 @@ const SUFFIXES: ReadonlyArray<[RegExp, keyof RefMarkers | 'version-tag']> = [
 ];
 
 export function parseModelRef(raw: string): ModelRef {
-  let written = raw.trim();
-  let commandless = written.replace(COMMAND, '');
-  const suffix = ONE_M.exec(commandless);
-  if (suffix) commandless = commandless.slice(0, suffix.index);
-  const tidy = raw === commandless + (suffix?.[0] ?? '') && !suffix?.[0].startsWith(' ') && written === raw;
-  written = commandless.trim();
+  let body = raw.trim().replace(COMMAND, '');
+  const suffix = ONE_M.exec(body);
+  if (suffix) body = body.slice(0, suffix.index);
+  // Tidy: no surrounding spaces, no `/model `, no space before `[1m]` (its case does not matter).
+  const tidy = raw === body + (suffix?.[0] ?? '') && !/^\s/.test(suffix?.[0] ?? '');
+  const written = body.trim();
   const key = written.toLowerCase().replace(/\s+/g, '-');
 
   const markers: RefMarkers = { bedrock: false, vertex: false, gateway: false, dated: false, decorated: false };

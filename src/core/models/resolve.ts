@@ -169,9 +169,11 @@ function resolveClaude(ref: ModelRef, index: Index, catalog: ModelCatalog): Mode
     if (model) return modelResult(ref, model, via, false);
   }
   if (index.aliases.has(ref.core)) return undefined; // `opus-latest`: an alias with junk; left to did-you-mean
-  const family = name?.family ?? (/claude/.test(ref.core) || via !== 'shorthand' ? familyWord(ref.core) : undefined);
-  if (!family) return undefined;
-  return unknownVersion(ref, family, name?.version, index, catalog);
+  if (name) return unknownVersion(ref, name.family, name.version, index, catalog);
+  // A family word but no readable version: a typo of a known name (a clipped date) beats "unknown version".
+  const family = /claude/.test(ref.core) || via !== 'shorthand' ? familyWord(ref.core) : undefined;
+  if (!family || nearName(ref.key, index, 2)) return undefined;
+  return unknownVersion(ref, family, undefined, index, catalog);
 }
 
 function viaFromMarkers(ref: ModelRef): MatchedVia {
@@ -277,6 +279,11 @@ function guessFor(ref: ModelRef, index: Index, catalog: ModelCatalog): string | 
     if (again?.kind === 'model' || again?.kind === 'alias') return again.suggestion;
     if (again?.kind === 'claude-unknown') return again.expectedId ?? again.guess;
   }
-  const near = closest(ref.key, index.guessPool);
-  return distance(ref.key, near) <= Math.max(2, Math.floor(ref.key.length / 4)) ? near : undefined;
+  return nearName(ref.key, index);
+}
+
+/** The closest known name within `limit` edits; by default a quarter of the string, at least two. */
+function nearName(key: string, index: Index, limit = Math.max(2, Math.floor(key.length / 4))): string | undefined {
+  const near = closest(key, index.guessPool);
+  return distance(key, near) <= limit ? near : undefined;
 }
