@@ -48,7 +48,9 @@ function lintOptions(y: Argv): Argv {
     .option('strict', { type: 'boolean', describe: 'Unknown top-level keys are errors (default: the config\'s "strict", else false)' })
     .option('scope', { choices: SCOPES, describe: 'Scope of files named explicitly (default: from the path)' })
     .option('config', { alias: 'c', type: 'string', describe: 'Use this cctier config file instead of searching (--no-config: use none)' })
-    .option('color', { type: 'boolean', describe: 'Colour on or off (default: on for a terminal, off with NO_COLOR)' });
+    .option('color', { type: 'boolean', describe: 'Colour on or off (default: on for a terminal, off with NO_COLOR)' })
+    .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes to the files (atomic writes)' })
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Compute fixes without writing; report what would remain' });
 }
 
 async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
@@ -104,6 +106,8 @@ function runLint(args: Args, io: Io): Promise<ExitCode> {
       config: useConfig ? (args.config as string | undefined) : undefined,
       useConfig,
       color: args.color as boolean | undefined,
+      fix: Boolean(args.fix),
+      fixDryRun: Boolean(args.fixDryRun),
     },
     io,
   );

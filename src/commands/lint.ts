@@ -25,6 +25,10 @@ export interface LintCommandOptions {
   /** false when --no-config was given. */
   useConfig: boolean;
   color?: boolean;
+  /** Write fixes to the files. */
+  fix?: boolean;
+  /** Compute fixes and report what would remain, writing nothing. */
+  fixDryRun?: boolean;
 }
 
 export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
@@ -47,7 +51,18 @@ export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
     ignorePatterns: config.ignorePatterns ?? [],
     ignoreBase: configPath ? path.dirname(configPath) : io.cwd,
     configDir: io.env.CLAUDE_CONFIG_DIR,
+    fix: Boolean(opts.fix || opts.fixDryRun),
   });
+  if (opts.fix && !opts.fixDryRun) {
+    for (const r of outcome.results) {
+      if (r.output === undefined) continue;
+      try {
+        writeFileAtomic(r.file, r.output);
+      } catch (err) {
+        throw new UsageError(`cannot write fixes to ${r.file}: ${(err as Error).message}`);
+      }
+    }
+  }
   const results: FileResult[] = opts.quiet
     ? outcome.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
     : outcome.results;

@@ -30,6 +30,8 @@ export interface FileResult {
   /** Source text when it could be decoded; formatters use it for context, fixes apply to it. */
   source?: string;
   diagnostics: Diagnostic[];
+  /** The fixed text, when fixing changed it (--fix writes it, --fix-dry-run only reports it). */
+  output?: string;
 }
 
 export function countBySeverity(results: readonly FileResult[]): { errors: number; warnings: number } {

@@ -30,6 +30,8 @@ export interface JsonResult {
   fatalErrorCount: 0;
   suppressedMessages: [];
   usedDeprecatedRules: [];
+  /** The fixed text, as ESLint reports it under --fix-dry-run. */
+  output?: string;
 }
 
 export function toJsonResult(result: FileResult, cwd: string): JsonResult {
@@ -44,6 +46,7 @@ export function toJsonResult(result: FileResult, cwd: string): JsonResult {
     suppressedMessages: [],
     usedDeprecatedRules: [],
   };
+  if (result.output !== undefined) out.output = result.output;
   for (const d of inSourceOrder(result.diagnostics)) {
     const message: JsonMessage = {
       ruleId: d.ruleId,

@@ -6,7 +6,7 @@ import type { Diagnostic, FileResult } from '../diagnostic';
 import { discover } from '../files/discover';
 import { readSettingsFile } from '../files/read';
 import { roleFromPath, type FileRole, type Scope } from '../scope';
-import { lintBytes, type LintSettings } from './lint-text';
+import { lintBytes, lintBytesFixing, type LintSettings } from './lint-text';
 
 export interface LintRequest extends LintSettings {
   inputs: readonly string[];
@@ -18,6 +18,8 @@ export interface LintRequest extends LintSettings {
   /** The home directory and CLAUDE_CONFIG_DIR, to recognise user settings. */
   home?: string;
   configDir?: string;
+  /** Apply fixes; each result's `output` holds the fixed text (the caller decides whether to write it). */
+  fix?: boolean;
 }
 
 export interface LintOutcome {
@@ -39,7 +41,7 @@ export function lintPaths(req: LintRequest): LintOutcome {
       results.push({ file: f.path, diagnostics: [fileProblem(f.path, read.ruleId, read.message)] });
       continue;
     }
-    results.push(lintBytes(f.path, read.bytes, role, req));
+    results.push((req.fix ? lintBytesFixing : lintBytes)(f.path, read.bytes, role, req));
   }
   return { results, unreadable };
 }

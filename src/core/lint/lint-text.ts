@@ -4,6 +4,7 @@
  */
 
 import type { Diagnostic, FileResult, Severity, TextEdit } from '../diagnostic';
+import { applyEdits } from '../fix/apply';
 import type { FileRole } from '../scope';
 import { decode, keyNodeAtPointer, LineIndex, nodeAtPointer, parseJson, type JsonNode, type SourceProblem } from '../source';
 import { schemaIssues, type SchemaIssue } from '../schema/issues';
@@ -39,12 +40,14 @@ export function lintBytes(file: string, bytes: Uint8Array, role: FileRole, setti
   const blocking = decoded.problems.some((p) => p.kind !== 'bom');
   if (blocking) return { file, source: decoded.text || undefined, diagnostics: sorted(diagnostics) };
 
-  // A BOM becomes a space so every offset after it still matches the file on disk.
+  // A BOM becomes a space so every offset after it still matches the file on disk; `source` keeps the
+  // BOM, so fixes (the BOM fix included) apply to the real text.
   const hasBom = decoded.problems.some((p) => p.kind === 'bom');
   const text = hasBom ? ' ' + decoded.text : decoded.text;
+  const source = hasBom ? '\uFEFF' + decoded.text : decoded.text;
   const parsed = parseJson(text);
   for (const p of parsed.problems) sink.source(p);
-  if (!parsed.tree || parsed.value === undefined) return { file, source: text, diagnostics: sorted(diagnostics) };
+  if (!parsed.tree || parsed.value === undefined) return { file, source, diagnostics: sorted(diagnostics) };
   if (parsed.tree.type !== 'object') {
     sink.source({
       ruleId: 'json/not-object',
@@ -52,11 +55,33 @@ export function lintBytes(file: string, bytes: Uint8Array, role: FileRole, setti
       start: parsed.tree.offset,
       end: parsed.tree.offset + parsed.tree.length,
     });
-    return { file, source: text, diagnostics: sorted(diagnostics) };
+    return { file, source, diagnostics: sorted(diagnostics) };
   }
   const lintFile: LintFile = { path: file, role, text, tree: parsed.tree, value: parsed.value };
   runRules(lintFile, settings, sink);
-  return { file, source: text, diagnostics: sorted(diagnostics) };
+  return { file, source, diagnostics: sorted(diagnostics) };
+}
+
+/** At most this many lint-and-fix passes; a fix that keeps producing fixes is a bug, not a reason to hang. */
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Lints, applies every fix that does not overlap another, and lints again until nothing is left to fix.
+ * The result describes the fixed text; `output` is set when it differs from the file.
+ */
+export function lintBytesFixing(file: string, bytes: Uint8Array, role: FileRole, settings: LintSettings): FileResult {
+  let result = lintBytes(file, bytes, role, settings);
+  const original = result.source;
+  let text = original;
+  for (let pass = 0; pass < MAX_FIX_PASSES && text !== undefined; pass++) {
+    const edits = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    if (edits.length === 0) break;
+    const next = applyEdits(text, edits);
+    if (next.applied === 0 || next.text === text) break;
+    text = next.text;
+    result = lintBytes(file, Buffer.from(text, 'utf8'), role, settings);
+  }
+  return text !== original && text !== undefined ? { ...result, output: text } : result;
 }
 
 function runRules(file: LintFile, settings: LintSettings, sink: DiagnosticSink): void {

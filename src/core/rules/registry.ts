@@ -5,9 +5,27 @@
  */
 
 import type { Rule, RuleMeta } from './rule';
+import { deprecatedRules } from './deprecated';
+import { envRules } from './env';
+import { hooksRules } from './hooks';
+import { modelsRules } from './models';
+import { permissionsRules } from './permissions';
 import { schemaRules } from './schema';
+import { scopesRules } from './scopes';
+import { secretsRules } from './secrets';
+import { tiersRules } from './tiers';
 
-export const RULES: readonly Rule[] = Object.freeze([...schemaRules]);
+export const RULES: readonly Rule[] = Object.freeze([
+  ...schemaRules,
+  ...permissionsRules,
+  ...secretsRules,
+  ...hooksRules,
+  ...scopesRules,
+  ...envRules,
+  ...deprecatedRules,
+  ...modelsRules,
+  ...tiersRules,
+]);
 
 export const SOURCE_RULES: Readonly<Record<string, RuleMeta>> = Object.freeze({
   'file/unreadable': { description: 'A path that cannot be read: missing, a directory, no permission, a symlink loop.', severity: 'error' },
