@@ -59,7 +59,7 @@ export function lintBytes(file: string, bytes: Uint8Array, role: FileRole, setti
   }
   const lintFile: LintFile = { path: file, role, text, tree: parsed.tree, value: parsed.value };
   runRules(lintFile, settings, sink);
-  return { file, source, diagnostics: sorted(diagnostics) };
+  return { file, source, diagnostics: sorted(sink.withoutReplaced()) };
 }
 
 /** At most this many lint-and-fix passes; a fix that keeps producing fixes is a bug, not a reason to hang. */
@@ -124,9 +124,20 @@ class DiagnosticSink {
     this.out.push({ ruleId, severity: configured ?? 'error', message, file: this.file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '' });
   }
 
+  /** [pointer, rule ids] pairs from reports that replace other rules' diagnostics. */
+  private readonly replaced: Array<[string, ReadonlySet<string>]> = [];
+
   rule(ruleId: string, severity: Severity, tree: JsonNode, r: Report): void {
+    if (r.replaces?.length) this.replaced.push([r.pointer, new Set(r.replaces)]);
     const node = r.at === 'key' ? keyNodeAtPointer(tree, r.pointer) : nodeAtPointer(tree, r.pointer).node;
     this.push(ruleId, severity, r.message, node.offset, node.offset + node.length, r.pointer, r.fix);
+  }
+
+  withoutReplaced(): Diagnostic[] {
+    if (this.replaced.length === 0) return this.out;
+    return this.out.filter(
+      (d) => !this.replaced.some(([p, ids]) => ids.has(d.ruleId) && (d.pointer === p || d.pointer.startsWith(p + '/'))),
+    );
   }
 
   private push(ruleId: string, severity: Severity, message: string, start: number, end: number, pointer: string, fix?: TextEdit): void {

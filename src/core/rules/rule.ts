@@ -28,6 +28,12 @@ export interface Report {
   fix?: TextEdit;
   /** The severity this occurrence deserves when the rule's default depends on the case; config still wins. */
   severity?: Severity;
+  /**
+   * Rule ids (typically schema/*) whose diagnostics at this pointer, or inside it, this report explains
+   * better: the engine drops them, so one mistake gives one diagnostic. E.g. tiers/key-in-claude-settings
+   * replaces schema/unknown-key for `defaultModel` in .claude/settings.json.
+   */
+  replaces?: readonly string[];
 }
 
 export interface RuleContext {
