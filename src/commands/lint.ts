@@ -5,6 +5,8 @@ import { countBySeverity, type FileResult } from '../core/diagnostic';
 import { ConfigError, loadConfig, type CctierConfig } from '../core/config/load';
 import { lintPaths } from '../core/lint/lint-paths';
 import { normalizeSeverities } from '../core/lint/severity';
+import { applySuppressions } from '../core/lint/suppress';
+import { fixDiff } from './fix-diff';
 import { allRuleMeta } from '../core/rules/registry';
 import type { Scope } from '../core/scope';
 import { loadFormatter, type FormatName } from '../formatters';
@@ -63,9 +65,12 @@ export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
       }
     }
   }
+  const kept = applySuppressions(outcome.results, config.suppressions ?? [], configPath ? path.dirname(configPath) : io.cwd);
   const results: FileResult[] = opts.quiet
-    ? outcome.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
-    : outcome.results;
+    ? kept.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
+    : kept;
+  // Machine formats carry the fixed text in their own fields (json: `output`); people get a diff.
+  if (opts.fixDryRun && opts.format === 'stylish') io.stdout(fixDiff(results, io.cwd));
 
   const formatter = loadFormatter(opts.format);
   const text = formatter(results, {

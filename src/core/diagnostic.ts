@@ -32,6 +32,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** The fixed text, when fixing changed it (--fix writes it, --fix-dry-run only reports it). */
   output?: string;
+  /** Diagnostics a config suppression accepted, with its reason. */
+  suppressed?: Array<Diagnostic & { reason: string }>;
 }
 
 export function countBySeverity(results: readonly FileResult[]): { errors: number; warnings: number } {

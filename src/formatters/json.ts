@@ -28,7 +28,7 @@ export interface JsonResult {
   fixableErrorCount: number;
   fixableWarningCount: number;
   fatalErrorCount: 0;
-  suppressedMessages: [];
+  suppressedMessages: Array<JsonMessage & { suppressions: Array<{ kind: 'config'; justification: string }> }>;
   usedDeprecatedRules: [];
   /** The fixed text, as ESLint reports it under --fix-dry-run. */
   output?: string;
@@ -66,6 +66,18 @@ export function toJsonResult(result: FileResult, cwd: string): JsonResult {
       out.warningCount++;
       if (d.fix) out.fixableWarningCount++;
     }
+  }
+  for (const d of result.suppressed ?? []) {
+    out.suppressedMessages.push({
+      ruleId: d.ruleId,
+      severity: d.severity === 'error' ? 2 : 1,
+      message: d.message,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
+      suppressions: [{ kind: 'config', justification: d.reason }],
+    });
   }
   return out;
 }

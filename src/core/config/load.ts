@@ -8,11 +8,13 @@ import * as path from 'node:path';
 import { cosmiconfigSync, type Loader } from 'cosmiconfig';
 import { schemaIssues } from '../schema/issues';
 import type { SeveritySetting } from '../lint/severity';
+import type { Suppression } from '../lint/suppress';
 
 export interface CctierConfig {
   rules?: Record<string, SeveritySetting>;
   ignorePatterns?: string[];
   strict?: boolean;
+  suppressions?: Suppression[];
 }
 
 export interface LoadedConfig {

@@ -67,7 +67,7 @@ const MAX_FIX_PASSES = 10;
 
 /**
  * Lints, applies every fix that does not overlap another, and lints again until nothing is left to fix.
- * The result describes the fixed text; `output` is set when it differs from the file.
+ * The diagnostics describe the fixed text; `output` is set when it differs from the file (`source`).
  */
 export function lintBytesFixing(file: string, bytes: Uint8Array, role: FileRole, settings: LintSettings): FileResult {
   let result = lintBytes(file, bytes, role, settings);
@@ -81,7 +81,8 @@ export function lintBytesFixing(file: string, bytes: Uint8Array, role: FileRole,
     text = next.text;
     result = lintBytes(file, Buffer.from(text, 'utf8'), role, settings);
   }
-  return text !== original && text !== undefined ? { ...result, output: text } : result;
+  // `source` stays the file as it is on disk, so a caller can diff it against `output`.
+  return text !== original && text !== undefined ? { ...result, source: original, output: text } : result;
 }
 
 function runRules(file: LintFile, settings: LintSettings, sink: DiagnosticSink): void {
