@@ -9,4 +9,5 @@ export const ANNOTATION_KEYWORDS = [
   'x-since',
   'x-pattern-hint',
   'x-enum-deprecated',
+  'x-locked-by',
 ];

@@ -36,6 +36,7 @@ export interface SchemaNode {
   'x-since'?: string;
   'x-pattern-hint'?: string;
   'x-enum-deprecated'?: Record<string, string>;
+  'x-locked-by'?: string;
 }
 
 export type ShapeDoc = 'settings' | 'tierFile' | 'config';
