@@ -53,6 +53,25 @@ function lintOptions(y: Argv): Argv {
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Compute fixes without writing; report what would remain' });
 }
 
+/** Options of the commands that read Claude Code's layers. */
+function layerOptions(y: Argv): Argv {
+  return y
+    .positional('dir', { type: 'string', describe: 'The directory a session starts in (default: .)' })
+    .option('user-settings', { type: 'string', describe: 'User settings file (default: $CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json)' })
+    .option('managed', { type: 'string', describe: 'Managed settings file or folder (default: the OS path, e.g. /etc/claude-code)' })
+    .option('settings', { type: 'string', describe: 'A --settings file, as passed to claude' })
+    .option('format', { alias: 'f', choices: ['stylish', 'json'], default: 'stylish', describe: 'Output format' });
+}
+
+function layerArgs(args: Args): import('../commands/layer-options').LayerOptions {
+  return {
+    dir: args.dir as string | undefined,
+    userSettings: args.userSettings as string | undefined,
+    managed: args.managed as string | undefined,
+    settings: args.settings as string | undefined,
+  };
+}
+
 async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
   const { default: yargs } = (await import('yargs')) as { default: (args: string[]) => Argv };
   if (argv[0] === 'lint' && !argv.includes('--help') && !argv.includes('-h')) argv = argv.slice(1);
@@ -65,6 +84,8 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
     .alias('h', 'help')
     .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces for internal errors' })
     .command(['lint [paths..]', '$0 [paths..]'], 'Check Claude Code settings files (the default command)', lintOptions)
+    .command('effective [dir]', 'The settings Claude Code uses for a session started in dir, with the source of each value', layerOptions)
+    .command('explain <pointer> [dir]', 'Why a setting has its value: the file that set it and what it overrode', layerOptions)
     .epilogue('Exit codes: 0 no errors, 1 problems found, 2 cctier could not do what was asked.')
     .strict()
     .exitProcess(false)
@@ -82,6 +103,13 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
   switch (command) {
     case 'lint':
       return runLint(args, io);
+    case 'effective':
+      return (require('../commands/effective') as typeof import('../commands/effective')).run({ ...layerArgs(args), format: args.format as 'stylish' | 'json' }, io);
+    case 'explain':
+      return (require('../commands/explain') as typeof import('../commands/explain')).run(
+        { ...layerArgs(args), pointer: String(args.pointer), format: args.format as 'stylish' | 'json' },
+        io,
+      );
     default:
       io.stderr(`cctier: unknown command "${command}"\nRun "cctier --help" for usage.\n`);
       return EXIT_USAGE;

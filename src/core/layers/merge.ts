@@ -56,6 +56,8 @@ const HONOURED: Record<string, ReadonlySet<LayerKind>> = {
   removed: new Set(),
 };
 
+const PRECEDENCE = 'a layer with higher precedence sets it';
+
 const own = (o: unknown, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -177,13 +179,13 @@ function mergeKey(segments: string[], all: readonly Contribution[], ctx: MergeCo
       const objects = contributions.filter((c) => isObject(c.value));
       // A non-object in a higher layer replaces the objects below it (type change: highest wins).
       const lastNonObject = contributions.map((c) => isObject(c.value)).lastIndexOf(false);
-      if (lastNonObject !== -1) return replace(segments, contributions, ctx, 'precedence');
+      if (lastNonObject !== -1) return replace(segments, contributions, ctx, PRECEDENCE);
       return { present: true, value: mergeObject(segments, objects, ctx) };
     }
     case 'union':
     case 'managed-replaces': {
       let lists = contributions.filter((c) => Array.isArray(c.value));
-      if (lists.length !== contributions.length) return replace(segments, contributions, ctx, 'precedence');
+      if (lists.length !== contributions.length) return replace(segments, contributions, ctx, PRECEDENCE);
       if (strategy === 'managed-replaces' && lists.some((c) => c.layer.kind === 'managed')) {
         const managedLists = lists.filter((c) => c.layer.kind === 'managed');
         const winner = managedLists[managedLists.length - 1]!;
@@ -193,7 +195,7 @@ function mergeKey(segments: string[], all: readonly Contribution[], ctx: MergeCo
       return { present: true, value: union(segments, lists, ctx) };
     }
     case 'entries-whole': {
-      if (!contributions.every((c) => isObject(c.value))) return replace(segments, contributions, ctx, 'precedence');
+      if (!contributions.every((c) => isObject(c.value))) return replace(segments, contributions, ctx, PRECEDENCE);
       const result: Record<string, unknown> = {};
       const names = [...new Set(contributions.flatMap((c) => Object.keys(c.value as Record<string, unknown>)))];
       for (const name of names) {
@@ -210,7 +212,7 @@ function mergeKey(segments: string[], all: readonly Contribution[], ctx: MergeCo
     case 'any-false': {
       const wanted = strategy === 'any-true';
       const decisive = contributions.filter((c) => c.value === wanted);
-      if (decisive.length === 0) return replace(segments, contributions, ctx, 'precedence');
+      if (decisive.length === 0) return replace(segments, contributions, ctx, PRECEDENCE);
       const winner = decisive[decisive.length - 1]!;
       for (const c of contributions) if (c !== winner) overridden(ctx, pointer, c, winner.layer.name, `${wanted} in any layer wins`);
       record(ctx, pointer, winner);
@@ -234,7 +236,7 @@ function mergeKey(segments: string[], all: readonly Contribution[], ctx: MergeCo
     case 'whole':
       return replace(segments, contributions, ctx, 'taken whole from the highest layer that sets it');
     default:
-      return replace(segments, contributions, ctx, 'precedence');
+      return replace(segments, contributions, ctx, PRECEDENCE);
   }
 }
 
