@@ -64,7 +64,8 @@ function compactOpenMaps(schema) {
     for (const [name, sub] of Object.entries(def.properties)) {
       const key = JSON.stringify(constraints(sub));
       if (key === fallback) {
-        def.properties[name] = annotations(sub);
+        // additionalProperties checks it; a listed name would bypass that check.
+        delete def.properties[name];
         continue;
       }
       if (!groups.has(key)) groups.set(key, []);

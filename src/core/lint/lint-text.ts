@@ -18,8 +18,13 @@ export interface LintSettings extends LintOptions {
 
 export function lintBytes(file: string, bytes: Uint8Array, role: FileRole, settings: LintSettings): FileResult {
   const decoded = decode(bytes);
+  // A BOM becomes a space so every offset after it still matches the file on disk; `source` keeps the
+  // BOM, so fixes (the BOM fix included) apply to the real text.
+  const hasBom = decoded.problems.some((p) => p.kind === 'bom');
+  const text = hasBom ? ' ' + decoded.text : decoded.text;
+  const source = hasBom ? '\uFEFF' + decoded.text : decoded.text;
   const diagnostics: Diagnostic[] = [];
-  const sink = new DiagnosticSink(file, decoded.text, settings.severities, diagnostics);
+  const sink = new DiagnosticSink(file, text, settings.severities, diagnostics);
   for (const p of decoded.problems) {
     switch (p.kind) {
       case 'empty':
@@ -40,11 +45,6 @@ export function lintBytes(file: string, bytes: Uint8Array, role: FileRole, setti
   const blocking = decoded.problems.some((p) => p.kind !== 'bom');
   if (blocking) return { file, source: decoded.text || undefined, diagnostics: sorted(diagnostics) };
 
-  // A BOM becomes a space so every offset after it still matches the file on disk; `source` keeps the
-  // BOM, so fixes (the BOM fix included) apply to the real text.
-  const hasBom = decoded.problems.some((p) => p.kind === 'bom');
-  const text = hasBom ? ' ' + decoded.text : decoded.text;
-  const source = hasBom ? '\uFEFF' + decoded.text : decoded.text;
   const parsed = parseJson(text);
   for (const p of parsed.problems) sink.source(p);
   if (!parsed.tree || parsed.value === undefined) return { file, source, diagnostics: sorted(diagnostics) };

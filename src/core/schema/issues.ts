@@ -84,7 +84,7 @@ function toIssue(e: ErrorObject, root: unknown, doc: ShapeDoc): SchemaIssue | un
           pointer,
           at: 'key',
           suggestion,
-          message: `${JSON.stringify(key)} is not a Claude Code setting${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ', so Claude Code ignores it.'}`,
+          message: `${JSON.stringify(key)} is not a Claude Code setting${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ': Claude Code ignores it (some versions reject the whole file).'}`,
         };
       }
       return {
@@ -110,12 +110,17 @@ function toIssue(e: ErrorObject, root: unknown, doc: ShapeDoc): SchemaIssue | un
         ruleId: 'schema/invalid-type',
         pointer: e.instancePath,
         at: 'value',
-        message: `${here} must be ${expected.map(article).join(' or ')}, not ${typeName(value)}${typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? ` (${valuePreview(value)})` : ''}.`,
+        message: `${here} must be ${expected.map(article).join(' or ')}, not ${typeName(value)}${typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? ` (${valuePreview(value)})` : ''}${
+          expected.length === 1 && expected[0] === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? `; write it in quotes: "${String(value)}"` : ''
+        }.`,
       };
     }
     case 'enum':
     case 'const': {
-      const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
+      const all = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
+      // Legacy and undocumented values stay accepted but are not offered.
+      const legacy = annotationAt(doc, e.instancePath, root, 'x-enum-deprecated') ?? {};
+      const allowed = all.filter((v) => typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(legacy, v));
       const shown = allowed.slice(0, 10).map((v) => JSON.stringify(v)).join(', ') + (allowed.length > 10 ? ', …' : '');
       const hint = typeof value === 'string' ? didYouMean(value, allowed.filter((v): v is string => typeof v === 'string')) : '';
       return {

@@ -44,7 +44,14 @@ export function parseJson(text: string): ParsedJson {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0) {
-    return { problems: dedupeByOffset(errors.map((e) => syntaxProblem(text, e))) };
+    // Comments and trailing commas are each worth reporting; after the first other syntax error the
+    // parser is guessing, and what follows is noise.
+    const all = dedupeByOffset(errors.map((e) => syntaxProblem(text, e)));
+    const comments = all.filter((p) => p.ruleId === 'json/comment');
+    // The parser trips over every token inside a `#` comment; the comment itself is the one problem.
+    const problems = all.filter((p) => p.ruleId === 'json/comment' || !comments.some((c) => p.start > c.start && p.start < c.end));
+    const firstSyntax = problems.findIndex((p) => p.ruleId === 'json/syntax');
+    return { problems: firstSyntax === -1 ? problems : problems.filter((p, i) => p.ruleId !== 'json/syntax' || i === firstSyntax).filter((p) => p.ruleId === 'json/syntax' || p.start < problems[firstSyntax]!.start) };
   }
   let value: unknown;
   try {
@@ -58,7 +65,7 @@ export function parseJson(text: string): ParsedJson {
     };
   }
   const problems: SourceProblem[] = [];
-  if (tree) collectDuplicateKeys(tree, problems);
+  if (tree) collectDuplicateKeys(tree, problems, text);
   return { tree, value, problems };
 }
 
@@ -66,7 +73,8 @@ function syntaxProblem(text: string, e: ParseError): SourceProblem {
   const start = e.offset;
   const end = e.offset + Math.max(1, e.length);
   const code = printParseErrorCode(e.error);
-  if (code === 'InvalidCommentToken' || code === 'UnexpectedEndOfComment' || text.startsWith('//', start) || text.startsWith('/*', start)) {
+  const shellComment = text[start] === '#' && (start === 0 || text[start - 1] === '\n' || /^\s*$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start)));
+  if (code === 'InvalidCommentToken' || code === 'UnexpectedEndOfComment' || text.startsWith('//', start) || text.startsWith('/*', start) || shellComment) {
     return {
       ruleId: 'json/comment',
       message: 'Comments are not allowed: Claude Code reads settings as strict JSON and rejects the whole file. Remove it; keep notes in the README or a commit message.',
@@ -88,7 +96,8 @@ function syntaxProblem(text: string, e: ParseError): SourceProblem {
 }
 
 function describeParseError(code: string, text: string, offset: number): string {
-  const found = offset >= text.length ? 'the end of the file' : `"${printable(text.slice(offset, offset + 1))}"`;
+  const ch = text.slice(offset, offset + 1);
+  const found = offset >= text.length ? 'the end of the file' : ch === '"' ? "'\"'" : `"${printable(ch)}"`;
   switch (code) {
     case 'InvalidSymbol':
       return `unexpected ${found}${text[offset] === "'" ? ' (JSON strings use double quotes)' : ''}`;
@@ -170,24 +179,33 @@ export function findExcessiveNesting(text: string, max: number): number {
   return -1;
 }
 
-function collectDuplicateKeys(node: JsonNode, out: SourceProblem[]): void {
+function collectDuplicateKeys(node: JsonNode, out: SourceProblem[], text: string): void {
   if (node.type === 'object' && node.children) {
+    const dupes: Array<[JsonNode, string]> = [];
     const last = new Map<string, JsonNode>();
     for (const prop of node.children) {
       const key = prop.children?.[0];
       if (!key) continue;
       const name = String(key.value);
       const earlier = last.get(name);
-      if (earlier) {
-        out.push({
-          ruleId: 'json/duplicate-key',
-          message: `Duplicate key "${name}": JSON.parse keeps only the last one, so this value is silently ignored.`,
-          start: earlier.offset,
-          end: earlier.offset + earlier.length,
-        });
-      }
+      if (earlier) dupes.push([earlier, name]);
       last.set(name, key);
     }
+    for (const [earlier, name] of dupes) {
+      const later = last.get(name)!;
+      out.push({
+        ruleId: 'json/duplicate-key',
+        message: `Duplicate key "${name}": JSON.parse keeps only the last one (line ${lineOf(text, later.offset)}), so this value is silently ignored.`,
+        start: earlier.offset,
+        end: earlier.offset + earlier.length,
+      });
+    }
   }
-  for (const child of node.children ?? []) collectDuplicateKeys(child, out);
+  for (const child of node.children ?? []) collectDuplicateKeys(child, out, text);
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

@@ -13,7 +13,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   for (const c of candidates) {
     if (c === word) continue;
     if (c.toLowerCase() === lower) return c;
-    const d = distance(lower, c.toLowerCase());
+    const d = isTransposition(lower, c.toLowerCase()) ? 1 : distance(lower, c.toLowerCase());
     if (d < bestScore) {
       bestScore = d;
       best = c;
@@ -26,4 +26,12 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const c = closest(word, candidates);
   return c === undefined ? '' : `; did you mean "${c}"?`;
+}
+
+/** Two neighbouring letters swapped ("modle" for "model"): one slip of the fingers, not two edits. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
