@@ -9,11 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../src/core/diagnostic';
 import { lintBytes } from '../src/core/lint/lint-text';
-import type { FileRole } from '../src/core/scope';
+import { roleFromPath } from '../src/core/scope';
 
 const REPO = path.resolve(__dirname, '..');
 const SET = path.resolve(__dirname, '../../shared/conformance/schemastore');
-const PROJECT: FileRole = { kind: 'settings', scope: 'project' };
 
 interface Reason {
   ruleId: string;
@@ -120,7 +119,9 @@ const INVALID = list('invalid');
 
 function lint(dir: string, name: string, strict = false): Diagnostic[] {
   const file = path.join(SET, dir, name);
-  return lintBytes(file, fs.readFileSync(file), PROJECT, { strict, severities: new Map() }).diagnostics;
+  // As `cctier lint <file>` sees them: SchemaStore's fixtures are not named like a project's files, so they are
+  // linted as user settings (a personal copy or a --settings file).
+  return lintBytes(file, fs.readFileSync(file), roleFromPath(file), { strict, severities: new Map() }).diagnostics;
 }
 
 const errors = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === 'error');
@@ -184,7 +185,7 @@ describe('the built CLI on the conformance set', () => {
 
   function run(dir: string, names: readonly string[]): { status: number | null; results: JsonResult[]; stderr: string } {
     const files = names.map((n) => path.join(SET, dir, n));
-    const r = spawnSync(process.execPath, [BIN, 'lint', '--no-config', '--scope', 'project', '--format', 'json', ...files], {
+    const r = spawnSync(process.execPath, [BIN, 'lint', '--no-config', '--format', 'json', ...files], {
       cwd: REPO,
       encoding: 'utf8',
       timeout: 30_000,

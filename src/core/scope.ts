@@ -19,7 +19,8 @@ export const TIER_FILE_NAME = 'claude_settings.json';
  * Infers a file's role from its path. `home` is the user's home directory (or CLAUDE_CONFIG_DIR's parent
  * layout): `<home>/.claude/settings.json` is user settings, any other `.claude/settings.json` is project.
  * A claude_settings.json is the tier file, linted as user settings: many are dotfiles copies of
- * ~/.claude/settings.json. Unknown names default to project scope, the strictest shared case.
+ * ~/.claude/settings.json. Any other name is most likely a personal copy or a file for `claude --settings`,
+ * both honoured like user settings, so that is the default (--scope says otherwise).
  */
 export function roleFromPath(file: string, home?: string, configDir?: string): FileRole {
   const abs = path.resolve(file);
@@ -33,6 +34,7 @@ export function roleFromPath(file: string, home?: string, configDir?: string): F
   if (base === 'settings.json') {
     if (configDir && dir === path.resolve(configDir)) return { kind: 'settings', scope: 'user' };
     if (home && dir === path.join(path.resolve(home), '.claude')) return { kind: 'settings', scope: 'user' };
+    if (path.basename(dir) === '.claude') return { kind: 'settings', scope: 'project' };
   }
-  return { kind: 'settings', scope: 'project' };
+  return { kind: 'settings', scope: 'user' };
 }
