@@ -72,6 +72,19 @@ function layerArgs(args: Args): import('../commands/layer-options').LayerOptions
   };
 }
 
+/** Options of the commands that read the model catalog (models, route). */
+function catalogOptions(y: Argv, formats: string[], format: string): Argv {
+  return y
+    .option('format', { alias: 'f', choices: formats, default: format, describe: 'Output format' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Use this cctier config file (its "models") instead of searching (--no-config: use none)' });
+}
+
+/** yargs turns --no-config into config: false. */
+function configArgs(args: Args): { config?: string; useConfig: boolean } {
+  const useConfig = args.config !== false;
+  return { config: useConfig ? (args.config as string | undefined) : undefined, useConfig };
+}
+
 async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
   const { default: yargs } = (await import('yargs')) as { default: (args: string[]) => Argv };
   if (argv[0] === 'lint' && !argv.includes('--help') && !argv.includes('-h')) argv = argv.slice(1);
@@ -86,6 +99,18 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
     .command(['lint [paths..]', '$0 [paths..]'], 'Check Claude Code settings files (the default command)', lintOptions)
     .command('effective [dir]', 'The settings Claude Code uses for a session started in dir, with the source of each value', layerOptions)
     .command('explain <pointer> [dir]', 'Why a setting has its value: the file that set it and what it overrode', layerOptions)
+    .command('models [refs..]', 'The model catalog (id, aliases, tier, status, prices), or what each model reference resolves to', (y) =>
+      catalogOptions(y.positional('refs', { type: 'string', array: true, describe: 'Model references to resolve (default: list the catalog)' }), ['table', 'json'], 'table'),
+    )
+    .command('route <task> [dir]', 'Which tier and model a described task belongs to under the repository\'s claude_settings.json, and why', (y) =>
+      catalogOptions(
+        y
+          .positional('task', { type: 'string', describe: 'The task, in words ("summarise these logs")' })
+          .positional('dir', { type: 'string', describe: 'Where to look for claude_settings.json (default: .)' }),
+        ['text', 'json'],
+        'text',
+      ),
+    )
     .epilogue('Exit codes: 0 no errors, 1 problems found, 2 cctier could not do what was asked.')
     .strict()
     .exitProcess(false)
@@ -108,6 +133,16 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
     case 'explain':
       return (require('../commands/explain') as typeof import('../commands/explain')).run(
         { ...layerArgs(args), pointer: String(args.pointer), format: args.format as 'stylish' | 'json' },
+        io,
+      );
+    case 'models':
+      return (require('../commands/models') as typeof import('../commands/models')).run(
+        { refs: ((args.refs as string[] | undefined) ?? []).map(String), format: args.format as 'table' | 'json', ...configArgs(args) },
+        io,
+      );
+    case 'route':
+      return (require('../commands/route') as typeof import('../commands/route')).run(
+        { task: String(args.task ?? ''), dir: args.dir as string | undefined, format: args.format as 'text' | 'json', ...configArgs(args) },
         io,
       );
     default:

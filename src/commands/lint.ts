@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { countBySeverity, type FileResult } from '../core/diagnostic';
 import { ConfigError, loadConfig, type CctierConfig } from '../core/config/load';
 import { lintPaths } from '../core/lint/lint-paths';
+import type { ModelCatalog } from '../core/models/catalog';
+import { catalogForConfig } from '../core/models/team';
 import { normalizeSeverities } from '../core/lint/severity';
 import { applySuppressions } from '../core/lint/suppress';
 import { fixDiff } from './fix-diff';
@@ -36,9 +38,11 @@ export interface LintCommandOptions {
 export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
   let config: CctierConfig = {};
   let configPath: string | undefined;
+  let catalog: ModelCatalog | undefined;
   if (opts.useConfig) {
     try {
       ({ config, filepath: configPath } = loadConfig(io.cwd, opts.config));
+      if (config.models) catalog = catalogForConfig(config.models, configPath);
     } catch (err) {
       if (err instanceof ConfigError) throw new UsageError(`cctier config ${err.filepath} ${err.message}`);
       throw err;
@@ -54,6 +58,7 @@ export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
     ignoreBase: configPath ? path.dirname(configPath) : io.cwd,
     configDir: io.env.CLAUDE_CONFIG_DIR,
     fix: Boolean(opts.fix || opts.fixDryRun),
+    catalog,
   });
   if (opts.fix && !opts.fixDryRun) {
     for (const r of outcome.results) {

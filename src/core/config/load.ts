@@ -9,12 +9,15 @@ import { cosmiconfigSync, type Loader } from 'cosmiconfig';
 import { schemaIssues } from '../schema/issues';
 import type { SeveritySetting } from '../lint/severity';
 import type { Suppression } from '../lint/suppress';
+import type { TeamModels } from '../models/team';
 
 export interface CctierConfig {
   rules?: Record<string, SeveritySetting>;
   ignorePatterns?: string[];
   strict?: boolean;
   suppressions?: Suppression[];
+  /** Gateway or custom models, and changes to catalog models, keyed by model id. */
+  models?: TeamModels;
 }
 
 export interface LoadedConfig {

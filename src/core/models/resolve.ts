@@ -71,7 +71,12 @@ interface Index {
   guessPool: string[];
   /** Words a misspelling is corrected towards. */
   words: string[];
+  /** Answers already given: every model rule asks about the same few strings. */
+  memo: Map<string, ModelResolution>;
 }
+
+/** Enough for any lint run's distinct model strings; cleared when full rather than grown without bound. */
+const MEMO_LIMIT = 4096;
 
 const indexes = new WeakMap<ModelCatalog, Index>();
 
@@ -127,11 +132,22 @@ function buildIndex(catalog: ModelCatalog): Index {
     aliases,
     guessPool: [...pool],
     words: ['claude', 'anthropic', ...CLAUDE_FAMILIES, ...Object.keys(catalog.aliases)],
+    memo: new Map(),
   };
 }
 
 export function resolveModel(ref: string, catalog: ModelCatalog): ModelResolution {
   const index = indexFor(catalog);
+  const seen = index.memo.get(ref);
+  if (seen) return seen;
+  // Frozen, since every caller asking about the same string now shares the answer.
+  const result = Object.freeze(resolveFresh(ref, index, catalog));
+  if (index.memo.size >= MEMO_LIMIT) index.memo.clear();
+  index.memo.set(ref, result);
+  return result;
+}
+
+function resolveFresh(ref: string, index: Index, catalog: ModelCatalog): ModelResolution {
   const parsed = parseModelRef(ref);
   const known = resolveClaude(parsed, index, catalog);
   if (known) return known;

@@ -1,6 +1,7 @@
 /** The shape every lint rule has: an id, metadata, and a check over one parsed file. */
 
 import type { Severity, TextEdit } from '../diagnostic';
+import type { ModelCatalog } from '../models/catalog';
 import type { FileKind, FileRole } from '../scope';
 import type { JsonNode } from '../source';
 import type { SchemaIssue } from '../schema/issues';
@@ -17,6 +18,8 @@ export interface LintFile {
 export interface LintOptions {
   /** Unknown top-level keys become errors. */
   strict: boolean;
+  /** The model catalog with the team's own models (cctier config `models`); rules use the built-in one without it. */
+  catalog?: ModelCatalog;
 }
 
 export interface Report {
