@@ -1,5 +1,6 @@
 /** `cctier lint [paths..]`: validate settings files and report in the chosen format. */
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { countBySeverity, type FileResult } from '../core/diagnostic';
 import { ConfigError, loadConfig, type CctierConfig } from '../core/config/load';
@@ -64,7 +65,8 @@ export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
     for (const r of outcome.results) {
       if (r.output === undefined) continue;
       try {
-        writeFileAtomic(r.file, r.output);
+        // Through a symbolic link to the file it names: replacing the link itself would cut it off.
+        writeFileAtomic(fs.realpathSync(r.file), r.output);
       } catch (err) {
         throw new UsageError(`cannot write fixes to ${r.file}: ${(err as Error).message}`);
       }
@@ -74,11 +76,12 @@ export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
   const results: FileResult[] = opts.quiet
     ? kept.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
     : kept;
-  // Machine formats carry the fixed text in their own fields (json: `output`); people get a diff.
-  if (opts.fixDryRun && opts.format === 'stylish') io.stdout(fixDiff(results, io.cwd));
+  // Machine formats carry the fixed text in their own fields (json: `output`); people get a diff, as part
+  // of the report so that --output-file gets it too.
+  const diff = opts.fixDryRun && opts.format === 'stylish' ? fixDiff(results, io.cwd) : '';
 
   const formatter = loadFormatter(opts.format);
-  const text = formatter(results, {
+  const text = diff + formatter(results, {
     cwd: io.cwd,
     color: opts.outputFile ? false : useColor(io, opts.color),
     version: version(),

@@ -5,7 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cosmiconfigSync, type Loader } from 'cosmiconfig';
+import type { Loader, PublicExplorerSync } from 'cosmiconfig';
 import { schemaIssues } from '../schema/issues';
 import type { SeveritySetting } from '../lint/severity';
 import type { Suppression } from '../lint/suppress';
@@ -66,12 +66,31 @@ const loadYaml: Loader = (filepath, content) => {
 /** `.cctierrc` has no extension: JSON if it looks like JSON, YAML otherwise. */
 const loadNoExt: Loader = (filepath, content) => (/^\s*[{[]/.test(content) ? loadJson(filepath, content) : loadYaml(filepath, content));
 
-function explorer() {
-  return cosmiconfigSync('cctier', {
+/** cosmiconfig's default loaders run these as code; here they are refused, whether named by --config or by `$import`. */
+const CODE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
+const refuseCode: Loader = (filepath) => {
+  throw new ConfigError(filepath, 'is code; cctier reads only JSON or YAML config and never runs a config file.');
+};
+
+/**
+ * cosmiconfig's factory functions first look in the working directory for a "meta config"
+ * (`.config/config.js` and others) and import it with their default loaders, which would run a linted
+ * repository's code. The explorer class they wrap takes exactly the options given, so we build it directly.
+ */
+const { ExplorerSync } = require('cosmiconfig/dist/ExplorerSync.js') as { ExplorerSync: new (options: object) => PublicExplorerSync };
+
+function explorer(): PublicExplorerSync {
+  return new ExplorerSync({
+    moduleName: 'cctier',
     searchPlaces: [...SEARCH_PLACES],
     searchStrategy: 'project',
-    loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadNoExt },
+    ignoreEmptySearchPlaces: true,
+    loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadNoExt, ...Object.fromEntries(CODE_EXTENSIONS.map((ext) => [ext, refuseCode])) },
+    transform: (result: unknown) => result,
     cache: false,
+    metaConfigFilePath: null,
+    mergeImportArrays: true,
+    mergeSearchPlaces: false,
   });
 }
 

@@ -2,8 +2,11 @@
 
 import * as fs from 'node:fs';
 
-/** Larger than this is not a settings file (Claude Code caps --settings at 2 MiB); we stop before reading. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Larger than this is not a settings file: real ones are a few kilobytes, and Claude Code refuses --settings
+ * files over 2 MiB. We stop before reading, so a huge file is reported at once rather than parsed for seconds.
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export type ReadOutcome =
   | { ok: true; bytes: Uint8Array }
@@ -20,7 +23,7 @@ export function readSettingsFile(file: string): ReadOutcome {
   // FIFOs, sockets and devices could block forever or never end.
   if (!stat.isFile()) return { ok: false, ruleId: 'file/unreadable', message: 'This is not a regular file (a pipe, socket or device); cctier does not read it.' };
   if (stat.size > MAX_FILE_BYTES) {
-    return { ok: false, ruleId: 'file/too-large', message: `The file is ${(stat.size / 1048576).toFixed(1)} MiB; no settings file is that large (Claude Code refuses --settings files over 2 MiB).` };
+    return { ok: false, ruleId: 'file/too-large', message: `The file is ${(stat.size / 1048576).toFixed(1)} MiB; cctier reads settings files up to ${MAX_FILE_BYTES / 1048576} MiB (Claude Code refuses --settings files over 2 MiB; real settings files are a few kilobytes).` };
   }
   try {
     return { ok: true, bytes: fs.readFileSync(file) };
