@@ -10,23 +10,36 @@ import { activeSuccessor, modelName } from '../../models/describe';
 import { parseModelRef } from '../../models/model-ref';
 import { valuePreview } from '../../text/preview';
 import type { Rule, RuleContext } from '../rule';
+import { ROUTED_ELSEWHERE_ENV } from './sites';
 import { catalogOf, modelValues, type ModelValue } from './values';
 
 interface Hit {
   v: ModelValue;
   model: CatalogModel;
-  /** Named by a Bedrock or Vertex ID: those platforms keep their own retirement schedules. */
+  /** Named by a Bedrock or Vertex ID, or sent through a provider or gateway: those keep their own schedules. */
   onProvider: boolean;
+}
+
+/** The file's env sends requests to a cloud provider or a gateway rather than the Claude API. */
+function routedElsewhere(value: unknown): boolean {
+  const env = value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, 'env') ? (value as { env: unknown }).env : undefined;
+  if (env === null || typeof env !== 'object') return false;
+  return ROUTED_ELSEWHERE_ENV.some((name) => {
+    const v = Object.prototype.hasOwnProperty.call(env, name) ? (env as Record<string, unknown>)[name] : undefined;
+    return typeof v === 'string' && v.trim() !== '' && !/^(?:0|false|no|off)$/i.test(v.trim());
+  });
 }
 
 function hits(ctx: RuleContext, status: CatalogModel['status']): Hit[] {
   const catalog = catalogOf(ctx);
   const out: Hit[] = [];
+  let routed: boolean | undefined;
   for (const v of modelValues(ctx)) {
     const r = v.resolution;
     if (r.kind !== 'model' || r.model.status !== status) continue;
     if (v.kind === 'allowlist' && isVersionPrefix(v.value, catalog)) continue;
-    out.push({ v, model: r.model, onProvider: r.via === 'provider-id' });
+    routed ??= routedElsewhere(ctx.file.value);
+    out.push({ v, model: r.model, onProvider: r.via === 'provider-id' || routed });
   }
   return out;
 }
@@ -69,7 +82,7 @@ export const deprecatedModel: Rule = {
 export const retiredModel: Rule = {
   id: 'models/retired',
   meta: {
-    description: 'Models Anthropic has retired: every request to them fails.',
+    description: 'Models Anthropic has retired: every request to them fails. A warning where a cloud provider or gateway, on its own schedule, may still serve them.',
     severity: 'error',
   },
   check(ctx) {
@@ -81,10 +94,12 @@ export const retiredModel: Rule = {
           ? 'so this entry allows nothing anyone can use'
           : v.kind === 'tier'
             ? 'so no task can run on it'
-            : 'so every request Claude Code sends to it fails';
+            : onProvider
+              ? 'so requests to it fail unless your provider or gateway still serves it'
+              : 'so every request Claude Code sends to it fails';
       ctx.report({
         pointer: v.pointer,
-        // A provider may still serve it, and an allowlist entry does no harm by itself: warnings, not errors.
+        // A provider or gateway may still serve it, and an allowlist entry does no harm by itself: warnings.
         severity: onProvider || v.kind === 'allowlist' ? 'warning' : 'error',
         message: `${v.label} is ${valuePreview(v.value)}: ${modelName(model)} was retired${when}${onProvider ? PROVIDER_NOTE : ''}, ${effect}.${successorText(catalog, model, v.value)}`,
       });

@@ -1,7 +1,8 @@
 /**
  * models/not-available: a model the same file's availableModels does not allow, matched the way Claude
  * Code matches (family aliases, version prefixes, full IDs; a specific entry turns its family's wildcard
- * off). Claude Code refuses such a model, or skips it in a fallback chain.
+ * off). Claude Code refuses such a model, or skips it in a fallback chain. An error in managed settings,
+ * whose list is final; a warning elsewhere, since user, project and local lists are combined.
  */
 
 import { allowVerdict } from '../../models/allowlist';
@@ -16,7 +17,7 @@ const SHOWN = 6;
 export const notAvailable: Rule = {
   id: 'models/not-available',
   meta: {
-    description: 'A model outside the same file\'s availableModels: Claude Code refuses it (or skips it in fallbackModel).',
+    description: 'A model outside the same file\'s availableModels: Claude Code refuses it (or skips it in fallbackModel). An error in managed settings, a warning where other files may add to the list.',
     severity: 'error',
   },
   check(ctx) {
@@ -42,10 +43,14 @@ export const notAvailable: Rule = {
           : '';
         why = `availableModels in this file allows only ${shown}${wildcardOff}`;
       }
+      // A managed list is final; user, project and local lists are combined, so another file may add the model.
+      const final = ctx.file.role.scope === 'managed';
       ctx.report({
         pointer: v.pointer,
-        severity: v.kind === 'list' ? 'warning' : 'error',
-        message: `${v.label} is ${valuePreview(v.value)}, but ${why}: ${effect}. Add it to availableModels or choose a model the list allows.`,
+        severity: final && v.kind !== 'list' ? 'error' : 'warning',
+        message: `${v.label} is ${valuePreview(v.value)}, but ${why}: ${effect}${
+          final ? '' : ' unless another user, project or local settings file adds it (Claude Code combines those lists)'
+        }. Add it to availableModels or choose a model the list allows.`,
       });
     }
   },

@@ -37,3 +37,18 @@ export const ALLOWLIST_GOVERNS: ReadonlySet<string> = new Set([
   '/env/ANTHROPIC_DEFAULT_MODEL',
   '/env/CLAUDE_CODE_SUBAGENT_MODEL',
 ]);
+
+/**
+ * env variables that send requests to a cloud provider or a gateway instead of the Claude API. There,
+ * Anthropic's retirement dates need not hold (Bedrock, Google Cloud and Foundry keep their own schedules).
+ */
+export const ROUTED_ELSEWHERE_ENV: readonly string[] = [
+  'CLAUDE_CODE_USE_BEDROCK',
+  'CLAUDE_CODE_USE_VERTEX',
+  'CLAUDE_CODE_USE_FOUNDRY',
+  'ANTHROPIC_BASE_URL',
+  'ANTHROPIC_BEDROCK_BASE_URL',
+  'ANTHROPIC_VERTEX_BASE_URL',
+  'ANTHROPIC_FOUNDRY_BASE_URL',
+  'CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY',
+];
