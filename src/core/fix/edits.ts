@@ -50,9 +50,29 @@ export function setValue(target: FixTarget, pointer: string, value: unknown): Te
   return merge(target.text, edits);
 }
 
-/** Removes the property or array element at `pointer`. */
+/**
+ * Removes the property or array element at `pointer`, with the comma that separated it from a neighbour.
+ * (jsonc-parser's own removal miscounts the last element of a one-line array.)
+ */
 export function remove(target: FixTarget, pointer: string): TextEdit | undefined {
-  return setValue(target, pointer, undefined);
+  const segs = pointerSegments(pointer);
+  const last = segs.pop();
+  if (last === undefined) return undefined;
+  const parent = nodeAtPointer(target.tree, segs.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join(''));
+  if (!parent.exact || !parent.node.children) return undefined;
+  const items = parent.node.children;
+  const index =
+    parent.node.type === 'array' ? Number(last) : items.map((p) => p.children?.[0]?.value).lastIndexOf(last);
+  const item = items[index];
+  if (!item || !Number.isInteger(index)) return undefined;
+  const end = item.offset + item.length;
+  if (index > 0) {
+    const prev = items[index - 1]!;
+    return { range: [prev.offset + prev.length, end], text: '' };
+  }
+  const next = items[index + 1];
+  if (next) return { range: [item.offset, next.offset], text: '' };
+  return { range: [item.offset, end], text: '' };
 }
 
 /** Replaces just the value's text at `pointer` with `value` as JSON, leaving everything around it alone. */
