@@ -10,6 +10,7 @@ import { catalogForConfig } from '../core/models/team';
 import { normalizeSeverities } from '../core/lint/severity';
 import { applySuppressions } from '../core/lint/suppress';
 import { fixDiff } from './fix-diff';
+import { didYouMean } from '../core/text/suggest';
 import { allRuleMeta } from '../core/rules/registry';
 import type { Scope } from '../core/scope';
 import { loadFormatter, type FormatName } from '../formatters';
@@ -36,7 +37,17 @@ export interface LintCommandOptions {
   fixDryRun?: boolean;
 }
 
+/** A rule id the registry does not know is a typo that would silently do nothing: refuse it, as ESLint does. */
+function checkRuleIds(config: CctierConfig, configPath: string | undefined): void {
+  const known = allRuleMeta();
+  const ids = [...Object.keys(config.rules ?? {}), ...(config.suppressions ?? []).map((s) => s.rule)];
+  for (const id of ids) {
+    if (!known.has(id)) throw new UsageError(`config ${configPath ?? ''} names an unknown rule "${id}"${didYouMean(id, known.keys())}`);
+  }
+}
+
 export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
+  if (opts.config === '') throw new UsageError('--config needs a file path');
   let config: CctierConfig = {};
   let configPath: string | undefined;
   let catalog: ModelCatalog | undefined;
@@ -45,9 +56,10 @@ export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
       ({ config, filepath: configPath } = loadConfig(io.cwd, opts.config));
       if (config.models) catalog = catalogForConfig(config.models, configPath);
     } catch (err) {
-      if (err instanceof ConfigError) throw new UsageError(`cctier config ${err.filepath} ${err.message}`);
+      if (err instanceof ConfigError) throw new UsageError(`config ${err.filepath} ${err.message}`);
       throw err;
     }
+    checkRuleIds(config, configPath);
   }
   const outcome = lintPaths({
     inputs: opts.paths.length ? opts.paths : ['.'],

@@ -268,8 +268,9 @@ describe('prototype keys in a config', () => {
     expect(run.stderr).toContain('__proto__');
 
     tree.write('.cctierrc.json', '{ "rules": { "constructor/prototype": "off" } }\n');
-    const ok = clean(tree.run(['--format', 'json']));
-    expect(ok.status).toBe(1); // an id no rule has changes nothing
+    const refused = clean(tree.run(['--format', 'json']));
+    expect(refused.status).toBe(2); // a rule id no rule has is a typo that would silently do nothing
+    expect(refused.stderr).toContain('unknown rule "constructor/prototype"');
     expect(({} as Record<string, unknown>).off).toBeUndefined();
   });
 });

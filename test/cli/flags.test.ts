@@ -412,8 +412,7 @@ describe('--fix and --fix-dry-run', () => {
     expect(tree.read('fix-link/dotfiles/settings.json')).toBe(FIXED);
   });
 
-  // Known bugs, reported; when one is fixed its test fails here: turn `test.failing` into `test`.
-  test.failing('KNOWN BUG: --fix keeps the file mode (a 0600 settings.local.json must not become world-readable)', () => {
+  test('--fix keeps the file mode (a 0600 settings.local.json must not become world-readable)', () => {
     const file = tree.write('fix-mode/.claude/settings.local.json', TRAILING);
     fs.chmodSync(file, 0o600);
     clean(tree.run(['--fix', 'fix-mode/.claude/settings.local.json']));
@@ -421,7 +420,7 @@ describe('--fix and --fix-dry-run', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  test.failing('KNOWN BUG: --fix never touches a file that still does not parse (a trailing comma in a truncated file)', () => {
+  test('--fix never touches a file that still does not parse (a trailing comma in a truncated file)', () => {
     const BROKEN = '{\n  "model": "sonnet",\n  "allow": [1,],\n  "x": \n';
     tree.write('fix-partial/.claude/settings.json', BROKEN);
     const run = clean(tree.run(['--fix', 'fix-partial/.claude/settings.json']));

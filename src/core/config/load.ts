@@ -51,6 +51,8 @@ const loadJson: Loader = (filepath, content) => {
   try {
     return JSON.parse(content);
   } catch (err) {
+    // A broken package.json is the project's business, not a broken cctier config: skip it.
+    if (path.basename(filepath) === 'package.json') return {};
     throw new ConfigError(filepath, `is not valid JSON: ${(err as Error).message}`);
   }
 };

@@ -62,6 +62,9 @@ export function lintBytes(file: string, bytes: Uint8Array, role: FileRole, setti
   return { file, source, diagnostics: sorted(sink.withoutReplaced()) };
 }
 
+/** Problems that mean the text is not JSON Claude Code can read. */
+const UNPARSED = new Set(['json/syntax', 'json/comment', 'json/trailing-comma', 'json/bom', 'json/too-deep', 'json/encoding', 'file/empty']);
+
 /** At most this many lint-and-fix passes; a fix that keeps producing fixes is a bug, not a reason to hang. */
 const MAX_FIX_PASSES = 10;
 
@@ -81,8 +84,12 @@ export function lintBytesFixing(file: string, bytes: Uint8Array, role: FileRole,
     text = next.text;
     result = lintBytes(file, Buffer.from(text, 'utf8'), role, settings);
   }
+  if (text === original || text === undefined) return result;
+  // A file that still does not parse after fixing is left exactly as it was: fixing only part of it would
+  // hide the real problem under a changed file.
+  if (result.diagnostics.some((d) => UNPARSED.has(d.ruleId))) return lintBytes(file, bytes, role, settings);
   // `source` stays the file as it is on disk, so a caller can diff it against `output`.
-  return text !== original && text !== undefined ? { ...result, source: original, output: text } : result;
+  return { ...result, source: original, output: text };
 }
 
 function runRules(file: LintFile, settings: LintSettings, sink: DiagnosticSink): void {
