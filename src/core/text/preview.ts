@@ -1,5 +1,9 @@
-/** Short, safe renderings of JSON values and pointers for messages. */
+/**
+ * Short, safe renderings of JSON values and pointers for messages. No credential is ever shown in full:
+ * what counts as one is the secrets rules' knowledge (rules/secrets/detect.ts), shared here.
+ */
 
+import { findSecrets, isLiteralCredential, isSecretName, looksRandom, shapeOf } from '../rules/secrets/detect';
 import { pointerSegments } from '../source/pointer';
 
 /** `/permissions/allow/2` -> `permissions.allow[2]`. */
@@ -13,24 +17,52 @@ export function pointerLabel(pointer: string): string {
   return out || 'the document';
 }
 
-const SECRET_PREFIX = /^(sk-|ghp_|gho_|ghs_|github_pat_|glpat-|xox[abprs]-|AKIA|ASIA|eyJ|AIza|hf_|pk_live|sk_live|rk_live)/;
+/** Most characters of a credential any output may show: shorter than any fragment worth searching for. */
+const MAX_SHOWN = 11;
 
-/** Values that could be credentials are never shown in full: a few leading characters at most. */
-export function looksSecret(s: string): boolean {
-  if (SECRET_PREFIX.test(s)) return true;
-  if (s.length < 20 || /\s/.test(s)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((r) => r.test(s)).length;
-  return classes === 3 && !/^[a-z]+:\/\//i.test(s) && !s.includes('/');
+/**
+ * Whether a string is, or contains, something that could be a credential: a known token format, a
+ * secret assigned by name inside it (`PGPASSWORD=…`, `Authorization: Bearer …`), or a random-looking
+ * value. With `name` (the key it is stored under), a literal value under a secret name counts too
+ * (`ANTHROPIC_AUTH_TOKEN: "abc123…"`).
+ */
+export function looksSecret(s: string, name?: string): boolean {
+  if (name !== undefined && isSecretName(name) && isLiteralCredential(s)) return true;
+  return looksRandom(s) || findSecrets(s).length > 0;
 }
 
+/**
+ * A credential cut down to what identifies its kind: the public prefix and two characters
+ * (`sk-or-v1-EX…`), or for an unknown format one character per six, at most four (`hunter2` -> `h…`).
+ * Never more than 11 characters of the original.
+ */
 export function redact(s: string): string {
-  return `${s.slice(0, Math.min(6, Math.floor(s.length / 4)))}…(redacted)`;
+  const shape = shapeOf(s);
+  let shown: string;
+  if (shape && shape.prefixLength + 2 <= MAX_SHOWN) shown = s.slice(0, shape.prefixLength + 2);
+  else if (shape) shown = s.slice(0, MAX_SHOWN).replace(/[^-_]*$/, '');
+  else shown = s.slice(0, Math.min(4, Math.floor(s.length / 6)));
+  return `${shown}…`;
 }
 
-export function valuePreview(value: unknown): string {
+/** The text with every credential found in it redacted, the rest left as written. */
+export function redactSecrets(s: string, name?: string): string {
+  if (name !== undefined && isSecretName(name) && isLiteralCredential(s)) return redact(s);
+  if (looksRandom(s)) return redact(s);
+  const found = findSecrets(s);
+  let out = s;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const m = found[i]!;
+    out = out.slice(0, m.start) + redact(s.slice(m.start, m.end)) + out.slice(m.end);
+  }
+  return out;
+}
+
+/** A value as a message shows it: strings quoted and shortened, credentials redacted, containers named. */
+export function valuePreview(value: unknown, name?: string): string {
   if (typeof value === 'string') {
-    if (looksSecret(value)) return JSON.stringify(redact(value));
-    return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '…' : value);
+    const safe = redactSecrets(value, name);
+    return JSON.stringify(safe.length > 60 ? safe.slice(0, 57) + '…' : safe);
   }
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
