@@ -10,4 +10,5 @@ export const ANNOTATION_KEYWORDS = [
   'x-pattern-hint',
   'x-enum-deprecated',
   'x-locked-by',
+  'x-key-noun',
 ];

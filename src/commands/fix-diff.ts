@@ -2,6 +2,7 @@
 
 import * as path from 'node:path';
 import type { FileResult } from '../core/diagnostic';
+import { redactJsonText } from '../core/text/redact-json';
 
 export function fixDiff(results: readonly FileResult[], cwd: string): string {
   const changed = results.filter((r) => r.output !== undefined && r.source !== undefined);
@@ -11,7 +12,8 @@ export function fixDiff(results: readonly FileResult[], cwd: string): string {
   return changed
     .map((r) => {
       const rel = path.relative(cwd, r.file).split(path.sep).join('/') || r.file;
-      return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, r.source!, r.output!, '', '', { context: 3 });
+      // Credentials are cut down on both sides, so the diff never echoes one.
+      return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, redactJsonText(r.source!), redactJsonText(r.output!), '', '', { context: 3 });
     })
     .join('');
 }

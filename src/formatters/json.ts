@@ -3,6 +3,7 @@
  * machine contract: one entry per file linted, clean files included, positions 1-based.
  */
 
+import { redactJsonText } from '../core/text/redact-json';
 import type { FileResult, TextEdit } from '../core/diagnostic';
 import { inSourceOrder } from './order';
 import { absolutePath } from './paths';
@@ -46,7 +47,8 @@ export function toJsonResult(result: FileResult, cwd: string): JsonResult {
     suppressedMessages: [],
     usedDeprecatedRules: [],
   };
-  if (result.output !== undefined) out.output = result.output;
+  // The fixed text, with any credential in it cut down: no output format echoes a secret.
+  if (result.output !== undefined) out.output = redactJsonText(result.output);
   for (const d of inSourceOrder(result.diagnostics)) {
     const message: JsonMessage = {
       ruleId: d.ruleId,

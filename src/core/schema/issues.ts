@@ -87,6 +87,16 @@ function toIssue(e: ErrorObject, root: unknown, doc: ShapeDoc): SchemaIssue | un
           message: `${JSON.stringify(key)} is not a Claude Code setting${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ': Claude Code ignores it (some versions reject the whole file).'}`,
         };
       }
+      const noun = annotationAt(doc, e.instancePath, root, 'x-key-noun');
+      if (noun) {
+        return {
+          ruleId: 'schema/unknown-property',
+          pointer,
+          at: 'key',
+          suggestion,
+          message: `${JSON.stringify(key)} is not a ${noun}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ` (Claude Code skips it; older versions reject the whole file).`}`,
+        };
+      }
       return {
         ruleId: 'schema/unknown-property',
         pointer,

@@ -37,6 +37,7 @@ export interface SchemaNode {
   'x-pattern-hint'?: string;
   'x-enum-deprecated'?: Record<string, string>;
   'x-locked-by'?: string;
+  'x-key-noun'?: string;
 }
 
 export type ShapeDoc = 'settings' | 'tierFile' | 'config';

@@ -20,7 +20,18 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
-  return best !== undefined && bestScore <= limit ? best : undefined;
+  if (best !== undefined && bestScore <= limit) return best;
+  return prefixMatch(lower, candidates);
+}
+
+/** `PreTool` or `PreToolUseHook` for `PreToolUse`: one candidate that the word starts, or that starts it. */
+function prefixMatch(lower: string, candidates: Iterable<string>): string | undefined {
+  if (lower.length < 4) return undefined;
+  const hits = [...candidates].filter((c) => {
+    const cl = c.toLowerCase();
+    return (cl.startsWith(lower) || lower.startsWith(cl)) && Math.min(cl.length, lower.length) >= 4;
+  });
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string {
