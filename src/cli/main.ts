@@ -111,6 +111,17 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
         'text',
       ),
     )
+    .command('init [dir]', 'Write tiered defaults into a git repository: claude_settings.json, .claude/settings.json, subagents, .gitignore', (y) =>
+      y
+        .positional('dir', { type: 'string', describe: 'A folder inside the repository (default: .); files go to the repository root' })
+        .option('profile', { alias: 'p', choices: ['balanced', 'economy', 'quality'], describe: 'Tier profile (default: balanced; asked on a terminal)' })
+        .option('only', { type: 'string', array: true, describe: 'Write only these: tier-file, settings, agents, gitignore, pre-commit (or their file names)' })
+        .option('pre-commit', { type: 'boolean', describe: 'Add the cctier hook to .pre-commit-config.yaml, lint-staged or husky' })
+        .option('force', { type: 'boolean', default: false, describe: 'Replace values and subagent files that differ from the profile (lists are always merged)' })
+        .option('dry-run', { type: 'boolean', default: false, describe: 'Print the plan and unified diffs; write nothing' })
+        .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'Ask nothing: use the flags and the defaults' })
+        .option('config', { alias: 'c', type: 'string', describe: 'Use this cctier config file (its rules and models) instead of searching (--no-config: use none)' }),
+    )
     .epilogue('Exit codes: 0 no errors, 1 problems found, 2 cctier could not do what was asked.')
     .strict()
     .exitProcess(false)
@@ -145,6 +156,8 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
         { task: String(args.task ?? ''), dir: args.dir as string | undefined, format: args.format as 'text' | 'json', ...configArgs(args) },
         io,
       );
+    case 'init':
+      return runInit(args, io);
     default:
       io.stderr(`cctier: unknown command "${command}"\nRun "cctier --help" for usage.\n`);
       return EXIT_USAGE;
@@ -173,5 +186,37 @@ function runLint(args: Args, io: Io): Promise<ExitCode> {
       fixDryRun: Boolean(args.fixDryRun),
     },
     io,
+  );
+}
+
+function runInit(args: Args, io: Io): Promise<ExitCode> {
+  const init = require('../commands/init') as typeof import('../commands/init');
+  const yes = Boolean(args.yes);
+  // Questions only when a person can answer them: stdin and stdout both a terminal.
+  const ask: import('../commands/init').Ask | undefined =
+    !yes && process.stdin.isTTY && process.stdout.isTTY
+      ? async (question) => {
+          const readline = require('node:readline/promises') as typeof import('node:readline/promises');
+          const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+          try {
+            return await rl.question(question);
+          } finally {
+            rl.close();
+          }
+        }
+      : undefined;
+  return init.run(
+    {
+      dir: args.dir as string | undefined,
+      profile: args.profile as import('../core/scaffold/templates').ProfileName | undefined,
+      only: ((args.only as string[] | undefined) ?? []).map(String),
+      preCommit: args.preCommit as boolean | undefined,
+      force: Boolean(args.force),
+      dryRun: Boolean(args.dryRun),
+      yes,
+      ...configArgs(args),
+    },
+    io,
+    ask,
   );
 }
