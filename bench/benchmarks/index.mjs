@@ -12,7 +12,8 @@
 // tree(projects) (generated once per run, shared), peer ({ ok, bin } or { ok: false, reason }),
 // quick, runs, projectCounts, log(message).
 
+import merge from '../merge.mjs';
 import startup from './startup.mjs';
 import trees from './trees.mjs';
 
-export default [startup, trees];
+export default [startup, trees, merge];

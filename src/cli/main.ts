@@ -60,6 +60,7 @@ function layerOptions(y: Argv): Argv {
     .option('user-settings', { type: 'string', describe: 'User settings file (default: $CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json)' })
     .option('managed', { type: 'string', describe: 'Managed settings file or folder (default: the OS path, e.g. /etc/claude-code)' })
     .option('settings', { type: 'string', describe: 'A --settings file, as passed to claude' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Take team layers ("extends") from this cctier config file instead of searching (--no-config: none)' })
     .option('format', { alias: 'f', choices: ['stylish', 'json'], default: 'stylish', describe: 'Output format' });
 }
 
@@ -69,6 +70,7 @@ function layerArgs(args: Args): import('../commands/layer-options').LayerOptions
     userSettings: args.userSettings as string | undefined,
     managed: args.managed as string | undefined,
     settings: args.settings as string | undefined,
+    ...configArgs(args),
   };
 }
 
@@ -99,6 +101,7 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
     .command(['lint [paths..]', '$0 [paths..]'], 'Check Claude Code settings files (the default command)', lintOptions)
     .command('effective [dir]', 'The settings Claude Code uses for a session started in dir, with the source of each value', layerOptions)
     .command('explain <pointer> [dir]', 'Why a setting has its value: the file that set it and what it overrode', layerOptions)
+    .command('check-permission <tool-use> [dir]', 'Whether Claude Code allows, asks about or denies a tool use such as "Bash(git push)", and which rule in which file decides', layerOptions)
     .command('models [refs..]', 'The model catalog (id, aliases, tier, status, prices), or what each model reference resolves to', (y) =>
       catalogOptions(y.positional('refs', { type: 'string', array: true, describe: 'Model references to resolve (default: list the catalog)' }), ['table', 'json'], 'table'),
     )
@@ -144,6 +147,11 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
     case 'explain':
       return (require('../commands/explain') as typeof import('../commands/explain')).run(
         { ...layerArgs(args), pointer: String(args.pointer), format: args.format as 'stylish' | 'json' },
+        io,
+      );
+    case 'check-permission':
+      return (require('../commands/check-permission') as typeof import('../commands/check-permission')).run(
+        { ...layerArgs(args), toolUse: String(args.toolUse), format: args.format as 'stylish' | 'json' },
         io,
       );
     case 'models':

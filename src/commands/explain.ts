@@ -1,41 +1,62 @@
 /** `cctier explain <pointer> [dir]`: why a setting has the value it has: the winner, and what it overrode. */
 
-import * as path from 'node:path';
 import { mergeLayers } from '../core/layers/merge';
 import { pointerLabel } from '../core/text/preview';
-import { EXIT_OK, UsageError, type ExitCode, type Io } from './io';
-import { readLayers, type LayerOptions } from './layer-options';
-import { redactSecrets } from './effective';
+import { EXIT_OK, EXIT_USAGE, UsageError, type ExitCode, type Io } from './io';
+import { hasChainErrors, readLayers, type LayerOptions } from './layer-options';
+import { diagnosticLine, displayPath, lastSegment, redactDeep, where } from './effective';
 
 export interface ExplainOptions extends LayerOptions {
   pointer: string;
   format: 'stylish' | 'json';
 }
 
+/** People write `model` or `permissions.allow` as often as `/model`. */
+export function toPointer(input: string): string {
+  const pointer = input.startsWith('/') || input === '' ? input : '/' + input.split('.').join('/');
+  if (/\/\//.test(pointer) || pointer.endsWith('/')) throw new UsageError(`"${input}" is not a JSON Pointer such as /model or /permissions/allow`);
+  return pointer;
+}
+
 export async function run(opts: ExplainOptions, io: Io): Promise<ExitCode> {
-  // People write `model` or `permissions.allow` as often as `/model`.
-  const pointer = opts.pointer.startsWith('/') || opts.pointer === '' ? opts.pointer : '/' + opts.pointer.split('.').join('/');
-  if (/\/\//.test(pointer)) throw new UsageError(`"${opts.pointer}" is not a JSON Pointer such as /model or /permissions/allow`);
+  const pointer = toPointer(opts.pointer);
   const loaded = readLayers(opts, io);
   const e = mergeLayers(loaded.layers);
   const within = (p: string): boolean => p === pointer || p.startsWith(pointer + '/');
   const value = pointer === '' ? e.settings : valueAt(e.settings, pointer);
   const winner = e.provenance[pointer];
   const lost = e.overridden.filter((o) => within(o.pointer));
-  const rel = (f: string): string => path.relative(io.cwd, f) || f;
+  const code = hasChainErrors(loaded) ? EXIT_USAGE : EXIT_OK;
 
   if (opts.format === 'json') {
-    io.stdout(JSON.stringify({ pointer, value: redactSecrets(value), source: winner ?? null, overridden: lost.map((o) => ({ ...o, value: redactSecrets(o.value) })) }, null, 2) + '\n');
-    return EXIT_OK;
+    const source = winner ? { layer: winner.layer, file: winner.file, line: winner.line, column: winner.column } : null;
+    io.stdout(JSON.stringify({ pointer, value: redactDeep(value, lastSegment(pointer)), source, overridden: lost.map((o) => ({ ...o, value: redactDeep(o.value, lastSegment(o.pointer)) })), diagnostics: loaded.diagnostics }, null, 2) + '\n');
+    return code;
   }
   const out: string[] = [];
-  if (value === undefined) out.push(`${pointerLabel(pointer)} is not set: Claude Code uses its default.`);
-  else out.push(`${pointerLabel(pointer)} = ${JSON.stringify(redactSecrets(value))}`, winner ? `  from ${winner.layer} settings, ${rel(winner.file)}${winner.line ? `:${winner.line}` : ''}` : '  merged from several layers');
-  for (const o of lost) {
-    out.push(`  overrode ${pointerLabel(o.pointer)} = ${JSON.stringify(redactSecrets(o.value))} in ${o.layer} settings, ${rel(o.file)}${o.line ? `:${o.line}` : ''}: ${o.reason}${o.by !== o.layer ? ` (${o.by})` : ''}`);
+  const name = pointerLabel(pointer);
+  if (value === undefined) out.push(`${name} is not set by any file Claude Code honours here: it uses its default.`);
+  else {
+    out.push(`${name} = ${JSON.stringify(redactDeep(value, lastSegment(pointer)))}`);
+    const contributors = value !== null && typeof value === 'object' ? layersBelow(e.provenance, pointer) : [];
+    if (contributors.length > 1) out.push(`  merged from ${contributors.join(', ')}`);
+    else if (winner) out.push(`  from ${where(winner, io)}`);
   }
+  for (const o of lost) {
+    const at = `${displayPath(o.file, io)}${o.line ? `:${o.line}` : ''}`;
+    const what = o.pointer === pointer ? '' : `${pointerLabel(o.pointer)} `;
+    out.push(`  not used: ${what}${JSON.stringify(redactDeep(o.value, lastSegment(o.pointer)))} in ${o.layer} settings (${at}): ${o.reason}${o.by !== o.layer && !o.reason.includes(o.by) ? ` [${o.by}]` : ''}`);
+  }
+  for (const d of loaded.diagnostics) out.push(diagnosticLine(d, io));
   io.stdout(out.join('\n') + '\n');
-  return EXIT_OK;
+  return code;
+}
+
+/** The layers that set some value at or under `pointer`, in the order they appear. */
+function layersBelow(provenance: Record<string, { layer: string }>, pointer: string): string[] {
+  const names = new Set<string>();
+  for (const [p, v] of Object.entries(provenance)) if (p.startsWith(pointer + '/')) names.add(v.layer);
+  return [...names];
 }
 
 function valueAt(root: unknown, pointer: string): unknown {

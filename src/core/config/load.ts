@@ -10,6 +10,7 @@ import { schemaIssues } from '../schema/issues';
 import type { SeveritySetting } from '../lint/severity';
 import type { Suppression } from '../lint/suppress';
 import type { TeamModels } from '../models/team';
+import type { ExtendsSetting } from '../layers/team-layers';
 
 export interface CctierConfig {
   rules?: Record<string, SeveritySetting>;
@@ -18,6 +19,8 @@ export interface CctierConfig {
   suppressions?: Suppression[];
   /** Gateway or custom models, and changes to catalog models, keyed by model id. */
   models?: TeamModels;
+  /** Team or org settings files read as extra layers by effective, explain and check-permission (layers/team-layers.ts). */
+  extends?: ExtendsSetting;
 }
 
 export interface LoadedConfig {

@@ -33,7 +33,7 @@ describe('mergeLayers', () => {
   test('managed-only keys come from managed settings only [DOC:managed-settings]', () => {
     const r = mergeLayers([layer('project', { allowManagedHooksOnly: true })]);
     expect(r.settings).toEqual({});
-    expect(r.overridden[0]).toMatchObject({ pointer: '/allowManagedHooksOnly', reason: expect.stringContaining('not honoured') });
+    expect(r.overridden[0]).toMatchObject({ pointer: '/allowManagedHooksOnly', cause: 'scope', reason: expect.stringContaining('managed settings only') });
   });
 
   test('allowManagedPermissionRulesOnly drops lower layers\' rules [DOC:settings-reference]', () => {
