@@ -78,8 +78,8 @@ const log = (message) => process.stderr.write(`bench: ${message}\n`);
 async function main() {
   const opts = options();
   const bin = path.join(repo, 'bin', 'cctier.js');
-  if (!fs.existsSync(path.join(repo, 'dist', 'cctier.js'))) {
-    process.stderr.write('bench: dist/cctier.js is missing; run `npm run build` first (`npm run bench` does).\n');
+  if (!fs.existsSync(path.join(repo, 'dist', 'cli', 'cctier.js'))) {
+    process.stderr.write('bench: dist/cli/cctier.js is missing; run `npm run build` first (`npm run bench` does).\n');
     return 2;
   }
   const version = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version;

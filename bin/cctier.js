@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Starts the bundled CLI (dist/cctier.js) with the V8 code cache written at build time
+// Starts the bundled CLI (dist/cli/cctier.js) with the V8 code cache written at build time
 // (scripts/code-cache.mjs): compiling the bundle is a large share of start-up, which is most of what a
 // pre-commit hook waits for. A missing or stale cache (another Node version) only costs that time back.
 const fs = require('node:fs');
@@ -8,7 +8,7 @@ const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
 
-const file = path.join(__dirname, '..', 'dist', 'cctier.js');
+const file = path.join(__dirname, '..', 'dist', 'cli', 'cctier.js');
 let cachedData;
 try {
   cachedData = fs.readFileSync(file + '.cache');

@@ -1,5 +1,6 @@
-// Bundles the CLI into one minified file (dist/cctier.js). One file loads far faster than hundreds, and
-// start-up time is most of what a pre-commit hook costs. Modules the CLI requires lazily stay lazy.
+// Bundles the CLI's start-up and `lint` path into one minified file (dist/cli/cctier.js). One file loads far
+// faster than hundreds, and start-up time is most of what a pre-commit hook costs. The other commands stay
+// out of it: the CLI requires them lazily, and from dist/cli/ they resolve to tsc's output in dist/commands/.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -8,7 +9,7 @@ const root = path.resolve(import.meta.dirname, '..');
 
 await esbuild.build({
   entryPoints: [path.join(root, 'src/cli/main.ts')],
-  outfile: path.join(root, 'dist/cctier.js'),
+  outfile: path.join(root, 'dist/cli/cctier.js'),
   bundle: true,
   minify: !process.argv.includes('--no-minify'),
   platform: 'node',
@@ -23,7 +24,7 @@ await esbuild.build({
   // yargs 18 is ESM and reads import.meta.url; in a CJS bundle that is this file's URL.
   define: { 'import.meta.url': '__cctierImportMetaUrl' },
   banner: { js: 'const __cctierImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [lazyModules(['cliui', 'string-width']), jsonAsString()],
+  plugins: [lazyModules(['cliui', 'string-width']), jsonAsString(), otherCommandsOutside()],
 });
 
 /**
@@ -64,6 +65,21 @@ function jsonAsString() {
         contents: `module.exports = JSON.parse(${JSON.stringify(await fs.promises.readFile(args.path, 'utf8'))});`,
         loader: 'js',
       }));
+    },
+  };
+}
+
+/** Every command but lint loads from dist/commands/ (tsc's output) when it runs, not as part of start-up. */
+function otherCommandsOutside() {
+  return {
+    name: 'other-commands-outside',
+    setup(build) {
+      const inBundle = new Set(['lint', 'io', 'write-file', 'fix-diff']);
+      build.onResolve({ filter: /^\.\.\/commands\/[a-z-]+$/ }, (args) => {
+        const name = args.path.slice('../commands/'.length);
+        if (inBundle.has(name) || !args.importer.endsWith(path.join('src', 'cli', 'main.ts'))) return undefined;
+        return { path: args.path, external: true };
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-// Writes dist/cctier.js.cache: V8's code cache for the bundled CLI, taken after a real lint run so the
+// Writes dist/cli/cctier.js.cache: V8's code cache for the bundled CLI, taken after a real lint run so the
 // functions a lint needs are in it. bin/cctier.js hands it to V8; V8 ignores it if Node changed.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import Module from 'node:module';
 
 const root = path.resolve(import.meta.dirname, '..');
-const file = path.join(root, 'dist', 'cctier.js');
+const file = path.join(root, 'dist', 'cli', 'cctier.js');
 const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file });
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));

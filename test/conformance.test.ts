@@ -172,7 +172,7 @@ describe('the built CLI on the conformance set', () => {
   const BIN = path.join(REPO, 'bin', 'cctier.js');
 
   beforeAll(() => {
-    if (!fs.existsSync(path.join(REPO, 'dist', 'cctier.js'))) {
+    if (!fs.existsSync(path.join(REPO, 'dist', 'cli', 'cctier.js'))) {
       execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'ignore' });
     }
   }, 180_000);

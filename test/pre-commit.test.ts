@@ -23,7 +23,7 @@ import { isSettingsPath } from '../src/core/files/discover';
 const ROOT = path.resolve(__dirname, '..');
 const HOOKS_FILE = path.join(ROOT, '.pre-commit-hooks.yaml');
 const CLI = path.join(ROOT, 'bin', 'cctier.js');
-const BUNDLE = path.join(ROOT, 'dist', 'cctier.js');
+const BUNDLE = path.join(ROOT, 'dist', 'cli', 'cctier.js');
 const REMOTE = process.env.CCTIER_TEST_PRECOMMIT_REMOTE === '1';
 
 interface Hook {

@@ -326,7 +326,7 @@ describe('__proto__, constructor and prototype keys', () => {
   test('the built CLI, run in-process, leaves Object.prototype alone', () => {
     const rel = tree.write('proto-bundle/.claude/settings.json', HOSTILE);
     const script = `
-      const { main } = require(${JSON.stringify(path.join(ROOT, 'dist', 'cctier.js'))});
+      const { main } = require(${JSON.stringify(path.join(ROOT, 'dist', 'cli', 'cctier.js'))});
       process.stdout.write = () => true;
       Promise.resolve(main(['--format', 'sarif', ${JSON.stringify(rel)}])).then(() => {
         const polluted = ({}).polluted !== undefined || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted');

@@ -2,7 +2,7 @@
  * Runs the built binary (`node bin/cctier.js ...`) the way a user or a git hook does, in throwaway
  * directories, and measures each run.
  *
- * The bundle is rebuilt with `npm run build` when dist/cctier.js is missing or older than anything it is
+ * The bundle is rebuilt with `npm run build` when dist/cli/cctier.js is missing or older than anything it is
  * built from. Jest runs test files in parallel workers, so the build is guarded by a lock file (one worker
  * builds, the others wait for it) and its outcome is recorded in a stamp file: a build that failed for the
  * current sources is reported again rather than attempted again, so a test run builds at most once.
@@ -16,7 +16,7 @@ import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'cctier.js');
-const BUNDLE = path.join(ROOT, 'dist', 'cctier.js');
+const BUNDLE = path.join(ROOT, 'dist', 'cli', 'cctier.js');
 /** What the bundle is built from: a change in any of these makes it stale. */
 const BUILD_INPUTS = ['src', 'schemas', 'scripts', 'bin', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
 
@@ -39,7 +39,7 @@ interface Stamp {
 
 let built = false;
 
-/** Builds the CLI unless dist/cctier.js is current. Call from beforeAll (allow a few minutes). */
+/** Builds the CLI unless dist/cli/cctier.js is current. Call from beforeAll (allow a few minutes). */
 export function ensureBuilt(): void {
   if (built) return;
   const deadline = Date.now() + BUILD_TIMEOUT_MS + 30_000;

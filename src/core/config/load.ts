@@ -21,6 +21,8 @@ export interface CctierConfig {
   models?: TeamModels;
   /** Team or org settings files read as extra layers by effective, explain and check-permission (layers/team-layers.ts). */
   extends?: ExtendsSetting;
+  /** The org policy (a path from the config file's folder, or an npm package) that `policy` commands and `lint` check against. */
+  policy?: string;
 }
 
 export interface LoadedConfig {
@@ -82,9 +84,9 @@ const refuseCode: Loader = (filepath) => {
  * (`.config/config.js` and others) and import it with their default loaders, which would run a linted
  * repository's code. The explorer class they wrap takes exactly the options given, so we build it directly.
  */
-const { ExplorerSync } = require('cosmiconfig/dist/ExplorerSync.js') as { ExplorerSync: new (options: object) => PublicExplorerSync };
-
 function explorer(): PublicExplorerSync {
+  // Loaded only when a config may exist: most runs in CI and pre-commit have none, and start-up counts.
+  const { ExplorerSync } = require('cosmiconfig/dist/ExplorerSync.js') as { ExplorerSync: new (options: object) => PublicExplorerSync };
   return new ExplorerSync({
     moduleName: 'cctier',
     searchPlaces: [...SEARCH_PLACES],
@@ -99,6 +101,37 @@ function explorer(): PublicExplorerSync {
   });
 }
 
+/**
+ * Whether cosmiconfig's search could find anything: one of our file names up to the project root (the
+ * first directory with a package.json, where the search stops), or a package.json that mentions "cctier".
+ * A cheap look at a few paths saves loading cosmiconfig on every run without a config.
+ */
+function present(p: string): boolean {
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true; // unreadable or odd: let cosmiconfig look and report it
+  }
+}
+
+function mayHaveConfig(cwd: string): boolean {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of SEARCH_PLACES) {
+      if (name === 'package.json') continue;
+      if (present(path.join(dir, name))) return true;
+    }
+    const pkg = path.join(dir, 'package.json');
+    if (present(pkg)) {
+      try {
+        return fs.readFileSync(pkg, 'utf8').includes('"cctier"');
+      } catch {
+        return true;
+      }
+    }
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
 /** Searches from `cwd` upwards, or loads `explicitPath`. Throws ConfigError for a broken config. */
 export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
   let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
@@ -108,7 +141,7 @@ export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
       if (!fs.existsSync(abs)) throw new ConfigError(abs, 'does not exist');
       result = explorer().load(abs);
     } else {
-      result = explorer().search(cwd);
+      result = mayHaveConfig(cwd) ? explorer().search(cwd) : null;
     }
   } catch (err) {
     if (err instanceof ConfigError) throw err;

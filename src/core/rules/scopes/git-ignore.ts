@@ -6,7 +6,7 @@
  * is "unknown" and the caller says nothing. Answers last for the run (see hooks/fs-probe.ts).
  */
 
-import { spawnSync } from 'node:child_process';
+import type { spawnSync as SpawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { isDirectory, pathExists } from '../hooks/fs-probe';
 
@@ -54,6 +54,8 @@ export function gitIgnores(file: string): IgnoreAnswer {
 function listingFor(root: string): Map<string, 'H' | '?'> | null {
   const cached = listings.get(root);
   if (cached !== undefined) return cached;
+  // child_process is loaded only when a local settings file is linted.
+  const spawnSync = (require('node:child_process') as { spawnSync: typeof SpawnSync }).spawnSync;
   const run = spawnSync('git', ['ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard', '--', PATHSPEC], {
     cwd: root,
     timeout: TIMEOUT_MS,

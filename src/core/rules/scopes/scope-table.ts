@@ -31,48 +31,69 @@ let tree: ScopeTree | undefined;
 export function scopeTree(): ScopeTree {
   if (!tree) {
     const doc = rootShape('settings');
+    const memo = new WeakMap<SchemaNode, ScopeTree>();
     tree = { children: new Map() };
     const keys = doc.$defs?.settingsKeys;
     for (const [key, sub] of Object.entries(keys?.properties ?? {})) {
       if (SKIPPED_TOP_LEVEL.has(key)) continue;
-      addChild(tree, key, sub, doc, 0, new Set());
+      mergeInto(childOf(tree, key), treeFor(sub, doc, memo, 0));
     }
     prune(tree);
   }
   return tree;
 }
 
-/** Adds what `node` (and every subschema it pulls in) says about this path and the paths below it. */
-function fill(target: ScopeTree, node: SchemaNode, doc: SchemaNode, depth: number, refs: Set<string>): void {
-  if (depth > MAX_DEPTH || target.scope) return;
+/**
+ * What `node` (and every subschema it pulls in) says about its path and the paths below it. Each schema
+ * node is worked out once (hooks, for one, point 31 events at the same definitions); a reference back to
+ * a node still being worked out sees it as far as it got, which ends cycles.
+ */
+function treeFor(node: SchemaNode, doc: SchemaNode, memo: WeakMap<SchemaNode, ScopeTree>, depth: number): ScopeTree {
+  const known = memo.get(node);
+  if (known) return known;
+  const t: ScopeTree = { children: new Map() };
+  memo.set(node, t);
+  if (depth > MAX_DEPTH) return t;
   const scope = node['x-scope'];
-  if (scope === 'global-config' || scope === 'removed') return;
+  if (scope === 'global-config' || scope === 'removed') return t;
   if (scope && LIMITED.has(scope)) {
-    target.scope = scope as LimitedScope;
+    t.scope = scope as LimitedScope;
+    return t;
+  }
+  if (node.$ref?.startsWith('#/')) {
+    const resolved = resolveLocal(doc, node.$ref);
+    if (resolved) mergeInto(t, treeFor(resolved, doc, memo, depth));
+  }
+  for (const sub of [...(node.allOf ?? []), ...(node.anyOf ?? []), ...(node.oneOf ?? []), node.then, node.else]) {
+    if (sub) mergeInto(t, treeFor(sub, doc, memo, depth));
+  }
+  for (const [key, sub] of Object.entries(node.properties ?? {})) mergeInto(childOf(t, key), treeFor(sub, doc, memo, depth + 1));
+  if (node.items) mergeInto((t.any ??= { children: new Map() }), treeFor(node.items, doc, memo, depth + 1));
+  if (node.additionalProperties && typeof node.additionalProperties === 'object') {
+    mergeInto((t.any ??= { children: new Map() }), treeFor(node.additionalProperties, doc, memo, depth + 1));
+  }
+  // Most subtrees hold no limited scope at all; dropping them now keeps every later merge small.
+  prune(t);
+  return t;
+}
+
+function childOf(t: ScopeTree, key: string): ScopeTree {
+  let child = t.children.get(key);
+  if (!child) t.children.set(key, (child = { children: new Map() }));
+  return child;
+}
+
+/** Copies what `source` says into `target`; a limited scope ends the branch. Never changes `source`. */
+function mergeInto(target: ScopeTree, source: ScopeTree): void {
+  if (target.scope || target === source) return;
+  if (source.scope) {
+    target.scope = source.scope;
     target.children.clear();
     delete target.any;
     return;
   }
-  if (node.$ref?.startsWith('#/') && !refs.has(node.$ref)) {
-    const resolved = resolveLocal(doc, node.$ref);
-    if (resolved) fill(target, resolved, doc, depth, new Set([...refs, node.$ref]));
-  }
-  for (const sub of [...(node.allOf ?? []), ...(node.anyOf ?? []), ...(node.oneOf ?? []), node.then, node.else]) {
-    if (sub) fill(target, sub, doc, depth, refs);
-  }
-  for (const [key, sub] of Object.entries(node.properties ?? {})) addChild(target, key, sub, doc, depth, refs);
-  if (node.items) addChild(target, undefined, node.items, doc, depth, refs);
-  if (node.additionalProperties && typeof node.additionalProperties === 'object') addChild(target, undefined, node.additionalProperties, doc, depth, refs);
-}
-
-function addChild(target: ScopeTree, key: string | undefined, node: SchemaNode, doc: SchemaNode, depth: number, refs: Set<string>): void {
-  let child: ScopeTree;
-  if (key === undefined) child = target.any ??= { children: new Map() };
-  else {
-    child = target.children.get(key) ?? { children: new Map() };
-    target.children.set(key, child);
-  }
-  fill(child, node, doc, depth + 1, refs);
+  for (const [k, c] of source.children) mergeInto(childOf(target, k), c);
+  if (source.any) mergeInto((target.any ??= { children: new Map() }), source.any);
 }
 
 /** Drops branches with no limited scope anywhere below, so the walk stops early. */
