@@ -8,7 +8,7 @@
  */
 
 import type { Argv, ArgumentsCamelCase } from 'yargs';
-import { EXIT_USAGE, UsageError, version, type ExitCode, type Io } from '../commands/io';
+import { EXIT_USAGE, UsageError, isUsageError, version, type ExitCode, type Io } from '../commands/io';
 import { SCOPES, type Scope } from '../core/scope';
 import { FORMAT_NAMES, type FormatName } from '../formatters';
 
@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<void> {
     code = await dispatch(argv, processIo());
   } catch (err) {
     code = EXIT_USAGE;
-    if (err instanceof UsageError) process.stderr.write(`cctier: ${err.message}\n`);
+    if (isUsageError(err)) process.stderr.write(`cctier: ${err.message}\n`);
     else if (debug) process.stderr.write(`cctier: internal error\n${(err as Error)?.stack ?? String(err)}\n`);
     else process.stderr.write(`cctier: internal error: ${(err as Error)?.message ?? String(err)}\n(run with --debug for details)\n`);
   }

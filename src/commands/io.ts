@@ -16,7 +16,15 @@ export const EXIT_PROBLEMS: ExitCode = 1;
 export const EXIT_USAGE: ExitCode = 2;
 
 /** An error the user can fix (bad flag value, broken config): printed without a stack trace, exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  // Commands outside the bundled lint path load their own copy of this module: the CLI recognises the
+  // error by name, not by identity.
+  override name = 'UsageError';
+}
+
+export function isUsageError(err: unknown): err is UsageError {
+  return err instanceof UsageError || (err as Error | undefined)?.name === 'UsageError';
+}
 
 export function version(): string {
   return (require('../../package.json') as { version: string }).version;

@@ -111,8 +111,9 @@ function simpleMatch(cond: SchemaNode, value: unknown): boolean | undefined {
 function childOf(located: Located, key: string, isIndex: boolean): Located[] {
   const { node, base } = located;
   const out: Located[] = [];
-  if (!isIndex || node.properties?.[key]) {
-    const prop = node.properties?.[key];
+  const own = node.properties !== undefined && Object.prototype.hasOwnProperty.call(node.properties, key);
+  if (!isIndex || own) {
+    const prop = own ? node.properties![key] : undefined;
     if (prop) out.push({ node: prop, base });
     for (const [pattern, sub] of Object.entries(node.patternProperties ?? {})) {
       let re = patternCache.get(pattern);
