@@ -36,6 +36,12 @@ export function isSettingsPath(p: string): boolean {
   return parent === 'managed-settings.d' && base.endsWith('.json') && !base.startsWith('.');
 }
 
+/** Subagent definitions (`.claude/agents/*.md`): linted for their model's tier. */
+export function isAgentPath(p: string): boolean {
+  const parts = p.split('/');
+  return parts.length >= 3 && parts[parts.length - 2] === 'agents' && parts[parts.length - 3] === '.claude' && p.endsWith('.md');
+}
+
 export interface DiscoverOptions {
   /** Globs relative to `ignoreBase` (the config file's folder, or the cwd). */
   ignorePatterns: readonly string[];
@@ -82,7 +88,10 @@ export function discover(inputs: readonly string[], cwd: string, options: Discov
         if (isSettingsPath(dir.split(path.sep).join('/'))) problems.push({ path: dir, message: 'This is a directory, not a settings file.' });
         return false;
       })
-      .filter((p) => isSettingsPath(p.split(path.sep).join('/')) && !ignored(p))
+      .filter((p) => {
+        const posix = p.split(path.sep).join('/');
+        return (isSettingsPath(posix) || isAgentPath(posix)) && !ignored(p);
+      })
       .crawl(abs)
       .sync();
     for (const p of found.sort()) add(p, false);

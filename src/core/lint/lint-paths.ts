@@ -3,7 +3,11 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, FileResult } from '../diagnostic';
-import { discover } from '../files/discover';
+import { discover, isAgentPath } from '../files/discover';
+import { CATALOG } from '../models/catalog';
+import { tierFileFor } from '../models/repo-tier-file';
+import { tierPlan } from '../models/tier-plan';
+import { AGENT_ABOVE_TIER, AGENT_ABOVE_TIER_META, checkAgentFile } from '../scaffold/agent-tier';
 import { readSettingsFile } from '../files/read';
 import { roleFromPath, type FileRole, type Scope } from '../scope';
 import { lintBytes, lintBytesFixing, type LintSettings } from './lint-text';
@@ -36,6 +40,10 @@ export function lintPaths(req: LintRequest): LintOutcome {
   for (const f of found.files) {
     const role: FileRole = req.scope && f.explicit ? { ...roleFromPath(f.path, home, req.configDir), scope: req.scope } : roleFromPath(f.path, home, req.configDir);
     const read = readSettingsFile(f.path);
+    if (read.ok && isAgentPath(f.path.split(path.sep).join('/'))) {
+      results.push(lintAgentFile(f.path, read.bytes, req));
+      continue;
+    }
     if (!read.ok) {
       if (read.ruleId === 'file/unreadable') unreadable = true;
       results.push({ file: f.path, diagnostics: [fileProblem(f.path, read.ruleId, read.message)] });
@@ -44,6 +52,16 @@ export function lintPaths(req: LintRequest): LintOutcome {
     results.push((req.fix ? lintBytesFixing : lintBytes)(f.path, read.bytes, role, req));
   }
   return { results, unreadable };
+}
+
+/** A subagent file: its model against the tier its work belongs to, under the repository's tier file. */
+function lintAgentFile(file: string, bytes: Uint8Array, req: LintRequest): FileResult {
+  const configured = req.severities.get(AGENT_ABOVE_TIER);
+  const source = Buffer.from(bytes).toString('utf8');
+  if (configured === 'off') return { file, source, diagnostics: [] };
+  const tierFile = tierFileFor(file);
+  const plan = tierFile?.ok ? tierFile.plan : tierPlan({});
+  return { file, source, diagnostics: checkAgentFile(file, source, plan, req.catalog ?? CATALOG, configured ?? AGENT_ABOVE_TIER_META.severity) };
 }
 
 function fileProblem(file: string, ruleId: string, message: string): Diagnostic {

@@ -5,6 +5,7 @@
  */
 
 import type { Rule, RuleMeta } from './rule';
+import { AGENT_ABOVE_TIER, AGENT_ABOVE_TIER_META } from '../scaffold/agent-tier';
 import { deprecatedRules } from './deprecated';
 import { envRules } from './env';
 import { hooksRules } from './hooks';
@@ -41,12 +42,18 @@ export const SOURCE_RULES: Readonly<Record<string, RuleMeta>> = Object.freeze({
   'json/not-object': { description: 'A top-level value that is not an object.', severity: 'error' },
 });
 
+/** Rules over files that are not settings: subagent definitions in .claude/agents (lint-paths.ts runs them). */
+export const AGENT_RULES: Readonly<Record<string, RuleMeta>> = Object.freeze({
+  [AGENT_ABOVE_TIER]: AGENT_ABOVE_TIER_META,
+});
+
 let metaCache: Map<string, RuleMeta> | undefined;
 
 /** id -> metadata for every rule, parse-level ones included. */
 export function allRuleMeta(): ReadonlyMap<string, RuleMeta> {
   if (!metaCache) {
     metaCache = new Map(Object.entries(SOURCE_RULES));
+    for (const [id, meta] of Object.entries(AGENT_RULES)) metaCache.set(id, meta);
     for (const r of RULES) metaCache.set(r.id, r.meta);
   }
   return metaCache;
