@@ -11,6 +11,10 @@ import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { EXIT_USAGE, UsageError, isUsageError, version, type ExitCode, type Io } from '../commands/io';
 import { SCOPES, type Scope } from '../core/scope';
 import { FORMAT_NAMES, type FormatName } from '../formatters';
+import { isLintWorker, runLintWorker } from '../core/lint/parallel';
+
+// A large lint run starts workers from this same file (core/lint/parallel.ts); in one, lint its share.
+if (isLintWorker()) runLintWorker();
 
 function processIo(): Io {
   return {
@@ -192,6 +196,7 @@ function runLint(args: Args, io: Io): Promise<ExitCode> {
       color: args.color as boolean | undefined,
       fix: Boolean(args.fix),
       fixDryRun: Boolean(args.fixDryRun),
+      workerScript: __filename,
     },
     io,
   );

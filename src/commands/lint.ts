@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { countBySeverity, type FileResult } from '../core/diagnostic';
 import { ConfigError, loadConfig, type CctierConfig } from '../core/config/load';
-import { lintPaths } from '../core/lint/lint-paths';
+import { lintPathsParallel } from '../core/lint/parallel';
 import type { ModelCatalog } from '../core/models/catalog';
 import { catalogForConfig } from '../core/models/team';
 import { normalizeSeverities } from '../core/lint/severity';
@@ -35,6 +35,10 @@ export interface LintCommandOptions {
   fix?: boolean;
   /** Compute fixes and report what would remain, writing nothing. */
   fixDryRun?: boolean;
+  /** The CLI's own script, to start lint workers from on large runs (tests leave it out: one thread). */
+  workerScript?: string;
+  /** --policy: also check each repository linted against this policy; undefined: the config's `policy`; false: none. */
+  policy?: string | false;
 }
 
 /** A rule id the registry does not know is a typo that would silently do nothing: refuse it, as ESLint does. */
@@ -61,7 +65,7 @@ export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
     }
     checkRuleIds(config, configPath);
   }
-  const outcome = lintPaths({
+  const outcome = await lintPathsParallel({
     inputs: opts.paths.length ? opts.paths : ['.'],
     cwd: io.cwd,
     scope: opts.scope,
@@ -72,7 +76,7 @@ export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
     configDir: io.env.CLAUDE_CONFIG_DIR,
     fix: Boolean(opts.fix || opts.fixDryRun),
     catalog,
-  });
+  }, opts.workerScript);
   if (opts.fix && !opts.fixDryRun) {
     for (const r of outcome.results) {
       if (r.output === undefined) continue;
@@ -84,7 +88,13 @@ export async function run(opts: LintCommandOptions, io: Io): Promise<ExitCode> {
       }
     }
   }
-  const kept = applySuppressions(outcome.results, config.suppressions ?? [], configPath ? path.dirname(configPath) : io.cwd);
+  let linted = outcome.results;
+  if (opts.policy !== false && (opts.policy !== undefined || config.policy !== undefined)) {
+    // The policy is read after fixes are written, so it judges the files as they now are.
+    const policy = require('./policy') as typeof import('./policy');
+    linted = policy.addPolicyResults(linted, { inputs: opts.paths, policy: opts.policy, config, configPath, catalog, severities: normalizeSeverities(config.rules) }, io);
+  }
+  const kept = applySuppressions(linted, config.suppressions ?? [], configPath ? path.dirname(configPath) : io.cwd);
   const results: FileResult[] = opts.quiet
     ? kept.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
     : kept;

@@ -33,11 +33,25 @@ export interface LintOutcome {
 }
 
 export function lintPaths(req: LintRequest): LintOutcome {
-  const found = discover(req.inputs, req.cwd, { ignorePatterns: req.ignorePatterns, ignoreBase: req.ignoreBase });
-  const results: FileResult[] = found.problems.map((p) => ({ file: p.path, diagnostics: [fileProblem(p.path, 'file/unreadable', p.message)] }));
-  let unreadable = found.problems.length > 0;
+  const found = discoverFor(req);
+  const rest = lintFiles(found.files, req);
+  return { results: [...problemResults(found.problems), ...rest.results], unreadable: found.problems.length > 0 || rest.unreadable };
+}
+
+export function discoverFor(req: LintRequest): ReturnType<typeof discover> {
+  return discover(req.inputs, req.cwd, { ignorePatterns: req.ignorePatterns, ignoreBase: req.ignoreBase });
+}
+
+export function problemResults(problems: ReturnType<typeof discover>['problems']): FileResult[] {
+  return problems.map((p) => ({ file: p.path, diagnostics: [fileProblem(p.path, 'file/unreadable', p.message)] }));
+}
+
+/** Lints discovered files, in order. Runs on the main thread or, for part of a large run, in a worker. */
+export function lintFiles(files: ReturnType<typeof discover>['files'], req: LintRequest): LintOutcome {
+  const results: FileResult[] = [];
+  let unreadable = false;
   const home = req.home ?? os.homedir();
-  for (const f of found.files) {
+  for (const f of files) {
     const role: FileRole = req.scope && f.explicit ? { ...roleFromPath(f.path, home, req.configDir), scope: req.scope } : roleFromPath(f.path, home, req.configDir);
     const read = readSettingsFile(f.path);
     if (read.ok && isAgentPath(f.path.split(path.sep).join('/'))) {
