@@ -15,6 +15,7 @@ const load = (f) => JSON.parse(fs.readFileSync(path.join(root, 'schemas', f), 'u
 const settings = load('claude-code-settings.schema.json');
 const tierFile = load('claude-settings.schema.json');
 const config = load('cctier-config.schema.json');
+const policy = load('policy.schema.json');
 
 // Exported validator name -> schema reference. A tier file is validated in two parts (its tier keys, and the
 // rest as settings), so the settings keys are compiled once rather than once per document.
@@ -22,6 +23,7 @@ const EXPORTS = {
   settings: settings.$id,
   tierKeys: `${tierFile.$id}#/$defs/tierKeys`,
   config: config.$id,
+  policy: policy.$id,
 };
 
 const ajv = new Ajv2020({
@@ -38,6 +40,7 @@ ajv.addVocabulary(ANNOTATION_KEYWORDS);
 ajv.addSchema(compactOpenMaps(structuredClone(settings)));
 ajv.addSchema(tierFile);
 ajv.addSchema(config);
+ajv.addSchema(policy);
 
 fs.mkdirSync(outDir, { recursive: true });
 const code = standaloneCode(ajv, EXPORTS);
@@ -48,7 +51,7 @@ fs.writeFileSync(
     'export interface CompiledValidator { (data: unknown): boolean; errors?: ErrorObject[] | null }\n' +
     Object.keys(EXPORTS).map((n) => `export declare const ${n}: CompiledValidator;`).join('\n') + '\n',
 );
-const shape = { settings: shapeOf(settings), tierFile: shapeOf(tierFile), config: shapeOf(config) };
+const shape = { settings: shapeOf(settings), tierFile: shapeOf(tierFile), config: shapeOf(config), policy: shapeOf(policy) };
 fs.writeFileSync(path.join(outDir, 'schema-shape.json'), JSON.stringify(shape));
 
 /**

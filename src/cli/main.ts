@@ -54,7 +54,8 @@ function lintOptions(y: Argv): Argv {
     .option('config', { alias: 'c', type: 'string', describe: 'Use this cctier config file instead of searching (--no-config: use none)' })
     .option('color', { type: 'boolean', describe: 'Colour on or off (default: on for a terminal, off with NO_COLOR)' })
     .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes to the files (atomic writes)' })
-    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Compute fixes without writing; report what would remain' });
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Compute fixes without writing; report what would remain' })
+    .option('policy', { type: 'string', describe: 'Also check each repository linted against this org policy (a file or an npm package; default: "policy" in cctier config; --no-policy: none)' });
 }
 
 /** Options of the commands that read Claude Code's layers. */
@@ -129,6 +130,18 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
         .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'Ask nothing: use the flags and the defaults' })
         .option('config', { alias: 'c', type: 'string', describe: 'Use this cctier config file (its rules and models) instead of searching (--no-config: use none)' }),
     )
+    .command('policy <action> [dir]', 'Org policy: check a repository against it, export what Claude Code enforces natively as managed settings, or explain where each rule comes from', (y) =>
+      y
+        .positional('action', { choices: ['check', 'export', 'explain'], describe: 'check: the repository in dir against the policy; export: managed settings; explain: the merged policy with the source of each rule' })
+        .positional('dir', { type: 'string', describe: 'The repository (default: .); its cctier config names the policy unless --policy does' })
+        .option('policy', { type: 'string', describe: 'The policy file or npm package (default: "policy" in cctier config)' })
+        .option('config', { alias: 'c', type: 'string', describe: 'Use this cctier config file instead of searching (--no-config: use none)' })
+        .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'stylish', describe: 'Output format (export and explain: stylish or json)' })
+        .option('color', { type: 'boolean', describe: 'Colour on or off (default: on for a terminal, off with NO_COLOR)' })
+        .option('managed', { type: 'boolean', default: false, describe: 'export: write managed settings (managed-settings.json)' })
+        .option('out', { type: 'string', describe: 'export: the folder to write into (default: print the settings to stdout)' })
+        .option('dropin', { type: 'string', describe: 'export: write managed-settings.d/<NAME>.json instead of managed-settings.json' }),
+    )
     .epilogue('Exit codes: 0 no errors, 1 problems found, 2 cctier could not do what was asked.')
     .strict()
     .exitProcess(false)
@@ -170,6 +183,21 @@ async function dispatch(argv: string[], io: Io): Promise<ExitCode> {
       );
     case 'init':
       return runInit(args, io);
+    case 'policy':
+      return (require('../commands/policy') as typeof import('../commands/policy')).run(
+        {
+          action: args.action as import('../commands/policy').PolicyAction,
+          dir: args.dir as string | undefined,
+          policy: args.policy as string | undefined,
+          format: args.format as FormatName,
+          color: args.color as boolean | undefined,
+          managed: Boolean(args.managed),
+          out: args.out as string | undefined,
+          dropin: args.dropin as string | undefined,
+          ...configArgs(args),
+        },
+        io,
+      );
     default:
       io.stderr(`cctier: unknown command "${command}"\nRun "cctier --help" for usage.\n`);
       return EXIT_USAGE;
@@ -197,6 +225,8 @@ function runLint(args: Args, io: Io): Promise<ExitCode> {
       fix: Boolean(args.fix),
       fixDryRun: Boolean(args.fixDryRun),
       workerScript: __filename,
+      // yargs turns --no-policy into policy: false.
+      policy: args.policy as string | false | undefined,
     },
     io,
   );

@@ -42,6 +42,33 @@ export const SOURCE_RULES: Readonly<Record<string, RuleMeta>> = Object.freeze({
   'json/not-object': { description: 'A top-level value that is not an object.', severity: 'error' },
 });
 
+/**
+ * Org policy (src/core/policy): violations found in a repository's effective settings, tier file and
+ * subagents, and problems with the policy files themselves. They do not run per file, but config
+ * severities, suppressions and SARIF treat them like any other rule.
+ */
+export const POLICY_RULES: Readonly<Record<string, RuleMeta>> = Object.freeze({
+  'policy/model-not-allowed': { description: 'A model the policy\'s allowed list does not permit.', severity: 'error' },
+  'policy/tier-cap': { description: 'A model ranked above the policy\'s highest tier.', severity: 'error' },
+  'policy/routine-tier-cap': { description: 'The model for routine work (the session model, the tier file\'s defaultModel or its routine cap) above the policy\'s routine tier.', severity: 'error' },
+  'policy/deprecated-model': { description: 'A deprecated or retired model where the policy forbids them.', severity: 'error' },
+  'policy/required-deny': { description: 'A deny rule the policy requires is missing from the effective settings.', severity: 'error' },
+  'policy/forbidden-allow': { description: 'An allow rule that grants everything a pattern the policy forbids matches.', severity: 'error' },
+  'policy/forbidden-mode': { description: 'A permissions.defaultMode the policy forbids.', severity: 'error' },
+  'policy/bypass-not-disabled': { description: 'permissions.disableBypassPermissionsMode is not "disable" where the policy requires it.', severity: 'error' },
+  'policy/locked-key': { description: 'A settings value, or a lower policy layer, that changes a value the policy locks.', severity: 'error' },
+  'policy/forbidden-key': { description: 'A settings key the policy forbids.', severity: 'error' },
+  'policy/hook-command': { description: 'A command hook that starts with none of the policy\'s allowed prefixes.', severity: 'error' },
+  'policy/hook-url': { description: 'An HTTP hook calling a host the policy does not allow.', severity: 'error' },
+  'policy/forbidden-env': { description: 'An env variable the policy forbids.', severity: 'error' },
+  'policy/credential': { description: 'A credential in clear text in the settings, where the policy forbids it.', severity: 'error' },
+  'policy/agent-tier': { description: 'A subagent whose model ranks above the tier the policy allows it.', severity: 'error' },
+  'policy/waiver-expired': { description: 'A policy waiver past its expiry date: it waives nothing any more.', severity: 'error' },
+  'policy/invalid': { description: 'A policy file that cannot be used: not YAML or JSON, or not the policy format.', severity: 'error' },
+  'policy/not-found': { description: 'A policy, or a policy it extends, that cannot be found.', severity: 'error' },
+  'policy/extends-cycle': { description: 'Policies that extend each other in a cycle.', severity: 'error' },
+});
+
 /** Rules over files that are not settings: subagent definitions in .claude/agents (lint-paths.ts runs them). */
 export const AGENT_RULES: Readonly<Record<string, RuleMeta>> = Object.freeze({
   [AGENT_ABOVE_TIER]: AGENT_ABOVE_TIER_META,
@@ -52,8 +79,7 @@ let metaCache: Map<string, RuleMeta> | undefined;
 /** id -> metadata for every rule, parse-level ones included. */
 export function allRuleMeta(): ReadonlyMap<string, RuleMeta> {
   if (!metaCache) {
-    metaCache = new Map(Object.entries(SOURCE_RULES));
-    for (const [id, meta] of Object.entries(AGENT_RULES)) metaCache.set(id, meta);
+    metaCache = new Map([...Object.entries(SOURCE_RULES), ...Object.entries(POLICY_RULES)]);
     for (const r of RULES) metaCache.set(r.id, r.meta);
   }
   return metaCache;
