@@ -1,6 +1,7 @@
 /**
- * Policy scenarios: one folder per policy feature in test/fixtures/policy. A folder holds the policy files
- * (and any node_modules they extend), `repo/` (the repository checked; a .git folder is added), and
+ * Policy scenarios: one folder per policy feature in test/fixtures/policy. A folder holds the policy files,
+ * `npm/` (installed as node_modules: the packages they extend; git ignores node_modules folders), `repo/`
+ * (the repository checked; a .git folder is added), and
  * `scenario.json`: { feature, policy (the file or package cctier is given, from the folder), today }.
  * `expected.json` lists every diagnostic, each with both places: the file, line and column that break the
  * rule, and (`policy`) the policy file and line the message must cite. `waived` lists what waivers moved
@@ -47,6 +48,7 @@ const read = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) a
 export function runScenario(dir: string, tmp: string): { diagnostics: Array<Expected & { message: string }>; waived: Array<Expected & { reason: string }> } {
   const spec = read<Scenario>(path.join(dir, 'scenario.json'));
   fs.cpSync(dir, tmp, { recursive: true });
+  if (fs.existsSync(path.join(tmp, 'npm'))) fs.renameSync(path.join(tmp, 'npm'), path.join(tmp, 'node_modules'));
   const repoDir = path.join(tmp, 'repo');
   fs.mkdirSync(path.join(repoDir, '.git'), { recursive: true });
   const rel = (f: string): string => path.relative(tmp, f).split(path.sep).join('/');
