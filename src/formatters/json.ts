@@ -4,7 +4,7 @@
  */
 
 import { redactJsonText } from '../core/text/redact-json';
-import type { FileResult, TextEdit } from '../core/diagnostic';
+import type { Diagnostic, FileResult, TextEdit } from '../core/diagnostic';
 import { inSourceOrder } from './order';
 import { absolutePath } from './paths';
 import type { Formatter } from './types';
@@ -35,6 +35,18 @@ export interface JsonResult {
   output?: string;
 }
 
+function toMessage(d: Diagnostic): JsonMessage {
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity === 'error' ? 2 : 1,
+    message: d.message,
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine,
+    endColumn: d.endColumn,
+  };
+}
+
 export function toJsonResult(result: FileResult, cwd: string): JsonResult {
   const out: JsonResult = {
     filePath: absolutePath(result.file, cwd),
@@ -50,15 +62,7 @@ export function toJsonResult(result: FileResult, cwd: string): JsonResult {
   // The fixed text, with any credential in it cut down: no output format echoes a secret.
   if (result.output !== undefined) out.output = redactJsonText(result.output);
   for (const d of inSourceOrder(result.diagnostics)) {
-    const message: JsonMessage = {
-      ruleId: d.ruleId,
-      severity: d.severity === 'error' ? 2 : 1,
-      message: d.message,
-      line: d.line,
-      column: d.column,
-      endLine: d.endLine,
-      endColumn: d.endColumn,
-    };
+    const message = toMessage(d);
     if (d.fix) message.fix = { range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text };
     out.messages.push(message);
     if (d.severity === 'error') {
@@ -70,16 +74,7 @@ export function toJsonResult(result: FileResult, cwd: string): JsonResult {
     }
   }
   for (const d of result.suppressed ?? []) {
-    out.suppressedMessages.push({
-      ruleId: d.ruleId,
-      severity: d.severity === 'error' ? 2 : 1,
-      message: d.message,
-      line: d.line,
-      column: d.column,
-      endLine: d.endLine,
-      endColumn: d.endColumn,
-      suppressions: [{ kind: 'config', justification: d.reason }],
-    });
+    out.suppressedMessages.push({ ...toMessage(d), suppressions: [{ kind: 'config', justification: d.reason }] });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { removeMember } from './remove-member';
+import { remove } from '../../fix/edits';
 import type { Rule } from '../rule';
 import { eventEntries, groupEntries, own } from './walk';
 
@@ -21,7 +21,7 @@ export const empty: Rule = {
       ctx.report({
         pointer: e.pointer,
         message: `"${e.event}" has no hooks, so it does nothing (and cannot switch off ${e.event} hooks from other settings files, which add up). Remove it, or add a matcher group: [{"hooks": [{"type": "command", "command": …}]}].`,
-        fix: removeMember(ctx.file, e.pointer),
+        fix: remove(ctx.file, e.pointer),
       });
     }
     for (const g of groupEntries(root)) {
@@ -31,7 +31,7 @@ export const empty: Rule = {
       ctx.report({
         pointer: `${g.pointer}/hooks`,
         message: `This ${g.event} matcher group has an empty "hooks" list, so it runs nothing. Add a handler ({"type": "command", "command": …}) or remove the group.`,
-        fix: removeMember(ctx.file, g.pointer),
+        fix: remove(ctx.file, g.pointer),
       });
     }
   },

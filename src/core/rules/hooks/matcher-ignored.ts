@@ -1,4 +1,4 @@
-import { removeMember } from './remove-member';
+import { remove } from '../../fix/edits';
 import { valuePreview } from '../../text/preview';
 import type { Rule } from '../rule';
 import { groupEntries, has, own } from './walk';
@@ -26,7 +26,7 @@ export const matcherIgnored: Rule = {
         message:
           `${g.event} hooks take no matcher, so Claude Code ignores the matcher ${valuePreview(matcher)} and runs these hooks on every ${g.event}. ` +
           'Remove the matcher, and filter inside the hook itself if it should not always act.',
-        fix: removeMember(ctx.file, pointer),
+        fix: remove(ctx.file, pointer),
       });
     }
   },

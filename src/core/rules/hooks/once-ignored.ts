@@ -1,4 +1,4 @@
-import { removeMember } from './remove-member';
+import { remove } from '../../fix/edits';
 import type { Rule } from '../rule';
 import { handlerEntries, has } from './walk';
 
@@ -23,7 +23,7 @@ export const onceIgnored: Rule = {
         message:
           `Claude Code ignores "once" in settings files (only a skill's frontmatter honours it), so this ${h.event} hook runs every time. ` +
           'Remove it; to run once per session, move the hook into a skill, or have the script keep a marker file per session_id.',
-        fix: removeMember(ctx.file, pointer),
+        fix: remove(ctx.file, pointer),
       });
     }
   },
