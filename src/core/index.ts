@@ -7,3 +7,16 @@ export { lintPaths, type LintRequest, type LintOutcome } from './lint/lint-paths
 export { normalizeSeverities } from './lint/severity';
 export { loadConfig, ConfigError } from './config/load';
 export { RULES, allRuleMeta } from './rules/registry';
+export { lintBytesFixing } from './lint/lint-text';
+export { CATALOG, extendCatalog, type ModelCatalog } from './models/catalog';
+export { resolveModel } from './models/resolve';
+export { routeTask } from './models/route';
+export { mergeLayers, type EffectiveSettings, type Provenance } from './layers/merge';
+export { loadLayers } from './layers/load';
+export type { Layer, LayerKind } from './layers/layer';
+export { checkPermission, poolRules } from './layers/permission-check';
+export { planScaffold } from './scaffold/plan';
+export { loadPolicy } from './policy/load';
+export { mergePolicies } from './policy/merge';
+export { evaluatePolicy } from './policy/evaluate';
+export { exportManaged } from './policy/export';
