@@ -11,10 +11,13 @@ import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { EXIT_USAGE, UsageError, isUsageError, version, type ExitCode, type Io } from '../commands/io';
 import { SCOPES, type Scope } from '../core/scope';
 import { FORMAT_NAMES, type FormatName } from '../formatters';
-import { isLintWorker, runLintWorker } from '../core/lint/parallel';
 
-// A large lint run starts workers from this same file (core/lint/parallel.ts); in one, lint its share.
-if (isLintWorker()) runLintWorker();
+// A large lint run starts workers from this same file (core/lint/parallel.ts), marked in their argv; in one,
+// lint its share. (Checked on argv first: loading worker_threads costs every ordinary start.)
+if (process.argv.includes('--cctier-lint-worker')) {
+  const parallel = require('../core/lint/parallel') as typeof import('../core/lint/parallel');
+  if (parallel.isLintWorker()) parallel.runLintWorker();
+}
 
 function processIo(): Io {
   return {

@@ -35,7 +35,7 @@ export async function lintPathsParallel(req: LintRequest, workerScript?: string)
   const workers = chunks.slice(1).map(
     (files) =>
       new Promise<LintOutcome>((resolve, reject) => {
-        const w = new Worker(workerScript, { workerData: { cctierLintChunk: true, files, req } satisfies Chunk });
+        const w = new Worker(workerScript, { argv: [WORKER_FLAG], workerData: { cctierLintChunk: true, files, req } satisfies Chunk });
         w.once('message', (m: LintOutcome) => resolve(m));
         w.once('error', reject);
         w.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`lint worker exited with code ${code}`))));
@@ -49,6 +49,9 @@ export async function lintPathsParallel(req: LintRequest, workerScript?: string)
     unreadable: found.problems.length > 0 || all.some((o) => o.unreadable),
   };
 }
+
+/** Marks a lint worker's argv, so the CLI can tell without loading worker_threads on every start. */
+export const WORKER_FLAG = '--cctier-lint-worker';
 
 /** True when this thread was started by lintPathsParallel; it then lints its chunk and reports back. */
 export function isLintWorker(): boolean {
