@@ -18,9 +18,10 @@ await esbuild.build({
   logLevel: 'warning',
   // jsonc-parser's UMD build requires its parts dynamically; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  // Loaded at run time from node_modules, and only when needed: yaml for YAML configs; the rest are
+  // Loaded at run time from node_modules, and only when needed: yaml for YAML configs, diff for
+  // --fix-dry-run; the rest are
   // cosmiconfig's own loaders, which cctier replaces (it never executes config files).
-  external: ['yaml', 'typescript', 'js-yaml', 'parse-json', 'import-fresh'],
+  external: ['yaml', 'diff', 'typescript', 'js-yaml', 'parse-json', 'import-fresh'],
   // yargs 18 is ESM and reads import.meta.url; in a CJS bundle that is this file's URL.
   define: { 'import.meta.url': '__cctierImportMetaUrl' },
   banner: { js: 'const __cctierImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -75,6 +76,10 @@ function otherCommandsOutside() {
     name: 'other-commands-outside',
     setup(build) {
       const inBundle = new Set(['lint', 'io', 'write-file', 'fix-diff']);
+      // lint --policy loads the policy command the same way.
+      build.onResolve({ filter: /^\.\/policy$/ }, (args) =>
+        args.importer.endsWith(path.join('src', 'commands', 'lint.ts')) ? { path: '../commands/policy', external: true } : undefined,
+      );
       build.onResolve({ filter: /^\.\.\/commands\/[a-z-]+$/ }, (args) => {
         const name = args.path.slice('../commands/'.length);
         if (inBundle.has(name) || !args.importer.endsWith(path.join('src', 'cli', 'main.ts'))) return undefined;
