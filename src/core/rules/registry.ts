@@ -79,7 +79,7 @@ let metaCache: Map<string, RuleMeta> | undefined;
 /** id -> metadata for every rule, parse-level ones included. */
 export function allRuleMeta(): ReadonlyMap<string, RuleMeta> {
   if (!metaCache) {
-    metaCache = new Map([...Object.entries(SOURCE_RULES), ...Object.entries(POLICY_RULES)]);
+    metaCache = new Map([...Object.entries(SOURCE_RULES), ...Object.entries(AGENT_RULES), ...Object.entries(POLICY_RULES)]);
     for (const r of RULES) metaCache.set(r.id, r.meta);
   }
   return metaCache;

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintPaths } from '../../../src/core/lint/lint-paths';
 import { forgetTierFiles } from '../../../src/core/models/repo-tier-file';
+import { allRuleMeta } from '../../../src/core/rules/registry';
 
 function repo(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cctier-agents-'));
@@ -45,4 +46,8 @@ test('the rule can be turned off in config', () => {
   const dir = repo({ '.claude/agents/log-summariser.md': agent('log-summariser', 'Summarise build and test logs', 'opus') });
   const results = lintPaths({ inputs: ['.'], cwd: dir, strict: false, severities: new Map([['tiers/agent-above-tier', 'off']]), ignorePatterns: [], ignoreBase: dir }).results;
   expect(results.flatMap((r) => r.diagnostics)).toEqual([]);
+});
+
+test('the rule is registered, so config severities, suppressions and SARIF know it', () => {
+  expect(allRuleMeta().get('tiers/agent-above-tier')).toMatchObject({ severity: 'warning' });
 });
