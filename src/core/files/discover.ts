@@ -5,8 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fdir } from 'fdir';
-import picomatch from 'picomatch';
+import type { fdir as Fdir } from 'fdir';
 import { describeFsError } from './read';
 
 export interface DiscoveredFile {
@@ -49,7 +48,10 @@ export interface DiscoverOptions {
 }
 
 export function discover(inputs: readonly string[], cwd: string, options: DiscoverOptions): Discovery {
-  const isIgnored = options.ignorePatterns.length ? picomatch(options.ignorePatterns as string[], { dot: true }) : () => false;
+  // picomatch is loaded only when there are globs to match.
+  const isIgnored = options.ignorePatterns.length
+    ? (require('picomatch') as typeof import('picomatch'))(options.ignorePatterns as string[], { dot: true })
+    : () => false;
   const ignored = (abs: string): boolean => {
     const rel = path.relative(options.ignoreBase, abs).split(path.sep).join('/');
     return rel !== '' && !rel.startsWith('..') && (isIgnored(rel) || isIgnored(rel + '/'));
@@ -80,6 +82,8 @@ export function discover(inputs: readonly string[], cwd: string, options: Discov
       problems.push({ path: abs, message: 'This is a directory, not a settings file.' });
       continue;
     }
+    // fdir is loaded only for a directory walk: a pre-commit run names its files.
+    const { fdir } = require('fdir') as { fdir: typeof Fdir };
     const found = new fdir()
       .withFullPaths()
       .exclude((name, dirPath) => {

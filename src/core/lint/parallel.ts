@@ -5,7 +5,7 @@
  */
 
 import * as os from 'node:os';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { discoverFor, lintFiles, problemResults, type LintOutcome, type LintRequest } from './lint-paths';
 
 /** Below this many files a worker's start-up outweighs what it saves. */
@@ -30,6 +30,8 @@ export async function lintPathsParallel(req: LintRequest, workerScript?: string)
     const rest = lintFiles(found.files, req);
     return { results: [...problemResults(found.problems), ...rest.results], unreadable: found.problems.length > 0 || rest.unreadable };
   }
+  // worker_threads is loaded only when a run is large enough to use it.
+  const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
   const size = Math.ceil(found.files.length / lanes);
   const chunks = Array.from({ length: lanes }, (_, i) => found.files.slice(i * size, (i + 1) * size));
   const workers = chunks.slice(1).map(
@@ -55,10 +57,12 @@ export const WORKER_FLAG = '--cctier-lint-worker';
 
 /** True when this thread was started by lintPathsParallel; it then lints its chunk and reports back. */
 export function isLintWorker(): boolean {
+  const { parentPort, workerData } = require('node:worker_threads') as typeof WorkerThreads;
   return Boolean(parentPort && (workerData as Partial<Chunk> | undefined)?.cctierLintChunk);
 }
 
 export function runLintWorker(): void {
+  const { parentPort, workerData } = require('node:worker_threads') as typeof WorkerThreads;
   const { files, req } = workerData as Chunk;
   parentPort!.postMessage(lintFiles(files, req));
 }

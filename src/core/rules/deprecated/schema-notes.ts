@@ -5,6 +5,7 @@
  * schema cannot say.
  */
 
+import { derivedTables } from '../../schema/derived';
 import { rootShape, type SchemaNode } from '../../schema/shape';
 import { pointerFrom } from '../../source/pointer';
 
@@ -27,7 +28,11 @@ export function topLevelKeys(): ReadonlyMap<string, SchemaNode> {
 
 /** Property paths (no arrays or maps) whose enum marks some values as legacy; resolves local $refs. */
 export function legacyValuePaths(): readonly LegacyValues[] {
-  if (legacy) return legacy;
+  legacy ??= (derivedTables().legacyValuePaths as LegacyValues[] | undefined) ?? computeLegacyValuePaths();
+  return legacy;
+}
+
+export function computeLegacyValuePaths(): LegacyValues[] {
   const root = rootShape('settings');
   const out: LegacyValues[] = [];
   const seen = new Set<SchemaNode>();
@@ -45,8 +50,7 @@ export function legacyValuePaths(): readonly LegacyValues[] {
     seen.delete(node);
   };
   for (const [key, node] of topLevelKeys()) walk(node, [key]);
-  legacy = out;
-  return legacy;
+  return out;
 }
 
 /** The own property at a plain pointer of the parsed file, or undefined. */

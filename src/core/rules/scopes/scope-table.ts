@@ -6,6 +6,7 @@
  * "global-config" or "removed" ends its branch without an entry (nothing below it is looked at).
  */
 
+import { derivedTables } from '../../schema/derived';
 import { rootShape, type SchemaNode } from '../../schema/shape';
 
 /**
@@ -29,18 +30,43 @@ const MAX_DEPTH = 12;
 let tree: ScopeTree | undefined;
 
 export function scopeTree(): ScopeTree {
-  if (!tree) {
-    const doc = rootShape('settings');
-    const memo = new WeakMap<SchemaNode, ScopeTree>();
-    tree = { children: new Map() };
-    const keys = doc.$defs?.settingsKeys;
-    for (const [key, sub] of Object.entries(keys?.properties ?? {})) {
-      if (SKIPPED_TOP_LEVEL.has(key)) continue;
-      mergeInto(childOf(tree, key), treeFor(sub, doc, memo, 0));
-    }
-    prune(tree);
-  }
+  const built = derivedTables().scopeTree as SerializedTree | undefined;
+  tree ??= built ? revive(built) : computeScopeTree();
   return tree;
+}
+
+/** The tree in JSON form (maps as objects), as generated/derived.json holds it. */
+export interface SerializedTree {
+  s?: LimitedScope;
+  c?: Record<string, SerializedTree>;
+  a?: SerializedTree;
+}
+
+export function serializeScopeTree(t: ScopeTree): SerializedTree {
+  const out: SerializedTree = {};
+  if (t.scope) out.s = t.scope;
+  if (t.children.size) out.c = Object.fromEntries([...t.children].map(([k, c]) => [k, serializeScopeTree(c)]));
+  if (t.any) out.a = serializeScopeTree(t.any);
+  return out;
+}
+
+function revive(t: SerializedTree): ScopeTree {
+  const out: ScopeTree = { children: new Map(Object.entries(t.c ?? {}).map(([k, c]) => [k, revive(c)])) };
+  if (t.s) out.scope = t.s;
+  if (t.a) out.any = revive(t.a);
+  return out;
+}
+
+export function computeScopeTree(): ScopeTree {
+  const doc = rootShape('settings');
+  const memo = new WeakMap<SchemaNode, ScopeTree>();
+  const root: ScopeTree = { children: new Map() };
+  for (const [key, sub] of Object.entries(doc.$defs?.settingsKeys?.properties ?? {})) {
+    if (SKIPPED_TOP_LEVEL.has(key)) continue;
+    mergeInto(childOf(root, key), treeFor(sub, doc, memo, 0));
+  }
+  prune(root);
+  return root;
 }
 
 /**
