@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { mergeLayers, type EffectiveSettings, type Provenance } from '../core/layers/merge';
 import type { LoadedLayers } from '../core/layers/load';
 import { pointerFrom } from '../core/source/pointer';
-import { looksSecret, redact } from '../core/text/preview';
+import { redactValue } from '../core/text/redact-json';
 import type { Diagnostic } from '../core/diagnostic';
 import { EXIT_OK, EXIT_USAGE, type ExitCode, type Io } from './io';
 import { hasChainErrors, readLayers, type LayerOptions } from './layer-options';
@@ -19,21 +19,6 @@ export async function run(opts: EffectiveOptions, io: Io): Promise<ExitCode> {
   const text = opts.format === 'json' ? toJson(effective, loaded) : toStylish(effective, loaded, io);
   io.stdout(text.endsWith('\n') ? text : text + '\n');
   return hasChainErrors(loaded) ? EXIT_USAGE : EXIT_OK;
-}
-
-/**
- * Credentials are never echoed in full, even in the effective settings: values that look like one, or that
- * sit under a secret-like name (env.ANTHROPIC_AUTH_TOKEN). Keys stay own keys.
- */
-export function redactDeep(value: unknown, name?: string): unknown {
-  if (typeof value === 'string') return looksSecret(value, name) ? redact(value) : value;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: redactDeep(v, k), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
-  return value;
 }
 
 /** A file as people write it: relative to the working directory when inside it, ~ for the home directory. */
@@ -53,9 +38,9 @@ export function where(p: Pick<Provenance, 'layer' | 'file' | 'line' | 'column'>,
 function toJson(e: EffectiveSettings, loaded: LoadedLayers): string {
   return JSON.stringify(
     {
-      settings: redactDeep(e.settings),
+      settings: redactValue(e.settings),
       provenance: e.provenance,
-      overridden: e.overridden.map((o) => ({ ...o, value: redactDeep(o.value, lastSegment(o.pointer)) })),
+      overridden: e.overridden.map((o) => ({ ...o, value: redactValue(o.value, lastSegment(o.pointer)) })),
       layers: loaded.layers.map((l) => ({ name: l.name, kind: l.kind, file: l.file })),
       diagnostics: loaded.diagnostics,
     },
@@ -76,7 +61,7 @@ function toStylish(e: EffectiveSettings, loaded: LoadedLayers, io: Io): string {
     const isArray = Array.isArray(value);
     const entries = value !== null && typeof value === 'object' ? Object.entries(value) : [];
     if (entries.length === 0) {
-      rows.push([`${indent}${label}${JSON.stringify(redactDeep(value, segs[segs.length - 1]))}`, source(p)]);
+      rows.push([`${indent}${label}${JSON.stringify(redactValue(value, segs[segs.length - 1]))}`, source(p)]);
       return;
     }
     if (segs.length) rows.push([`${indent}${label.trimEnd()}`, '']);

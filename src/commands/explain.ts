@@ -4,7 +4,8 @@ import { mergeLayers } from '../core/layers/merge';
 import { pointerLabel } from '../core/text/preview';
 import { EXIT_OK, EXIT_USAGE, UsageError, type ExitCode, type Io } from './io';
 import { hasChainErrors, readLayers, type LayerOptions } from './layer-options';
-import { diagnosticLine, displayPath, lastSegment, redactDeep, where } from './effective';
+import { redactValue } from '../core/text/redact-json';
+import { diagnosticLine, displayPath, lastSegment, where } from './effective';
 
 export interface ExplainOptions extends LayerOptions {
   pointer: string;
@@ -30,14 +31,14 @@ export async function run(opts: ExplainOptions, io: Io): Promise<ExitCode> {
 
   if (opts.format === 'json') {
     const source = winner ? { layer: winner.layer, file: winner.file, line: winner.line, column: winner.column } : null;
-    io.stdout(JSON.stringify({ pointer, value: redactDeep(value, lastSegment(pointer)), source, overridden: lost.map((o) => ({ ...o, value: redactDeep(o.value, lastSegment(o.pointer)) })), diagnostics: loaded.diagnostics }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ pointer, value: redactValue(value, lastSegment(pointer)), source, overridden: lost.map((o) => ({ ...o, value: redactValue(o.value, lastSegment(o.pointer)) })), diagnostics: loaded.diagnostics }, null, 2) + '\n');
     return code;
   }
   const out: string[] = [];
   const name = pointerLabel(pointer);
   if (value === undefined) out.push(`${name} is not set by any file Claude Code honours here: it uses its default.`);
   else {
-    out.push(`${name} = ${JSON.stringify(redactDeep(value, lastSegment(pointer)))}`);
+    out.push(`${name} = ${JSON.stringify(redactValue(value, lastSegment(pointer)))}`);
     const contributors = value !== null && typeof value === 'object' ? layersBelow(e.provenance, pointer) : [];
     if (contributors.length > 1) out.push(`  merged from ${contributors.join(', ')}`);
     else if (winner) out.push(`  from ${where(winner, io)}`);
@@ -45,7 +46,7 @@ export async function run(opts: ExplainOptions, io: Io): Promise<ExitCode> {
   for (const o of lost) {
     const at = `${displayPath(o.file, io)}${o.line ? `:${o.line}` : ''}`;
     const what = o.pointer === pointer ? '' : `${pointerLabel(o.pointer)} `;
-    out.push(`  not used: ${what}${JSON.stringify(redactDeep(o.value, lastSegment(o.pointer)))} in ${o.layer} settings (${at}): ${o.reason}${o.by !== o.layer && !o.reason.includes(o.by) ? ` [${o.by}]` : ''}`);
+    out.push(`  not used: ${what}${JSON.stringify(redactValue(o.value, lastSegment(o.pointer)))} in ${o.layer} settings (${at}): ${o.reason}${o.by !== o.layer && !o.reason.includes(o.by) ? ` [${o.by}]` : ''}`);
   }
   for (const d of loaded.diagnostics) out.push(diagnosticLine(d, io));
   io.stdout(out.join('\n') + '\n');
