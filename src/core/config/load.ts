@@ -152,7 +152,7 @@ export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
   const config = result.config ?? {};
   const issues = schemaIssues('config', config);
   if (issues.length) {
-    throw new ConfigError(result.filepath, issues.map((i) => i.message.replace(/is not a Claude Code setting/, 'is not a cctier option')).join(' '));
+    throw new ConfigError(result.filepath, issues.map((i) => i.message).join(' '));
   }
   return { config: config as CctierConfig, filepath: result.filepath };
 }

@@ -78,32 +78,19 @@ function toIssue(e: ErrorObject, root: unknown, doc: ShapeDoc): SchemaIssue | un
       const candidates = knownPropertiesAt(doc, e.instancePath, root);
       const suggestion = closest(key, candidates);
       const pointer = `${e.instancePath}/${escape(key)}`;
+      const didYouMeanIt = suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : undefined;
       if (e.instancePath === '') {
-        return {
-          ruleId: 'schema/unknown-key',
-          pointer,
-          at: 'key',
-          suggestion,
-          message: `${JSON.stringify(key)} is not a Claude Code setting${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ': Claude Code ignores it (some versions reject the whole file).'}`,
-        };
+        // Each schema names its own keys (x-key-noun at the root: "cctier option"); settings files by default.
+        const noun = annotationAt(doc, '', root, 'x-key-noun') ?? 'Claude Code setting';
+        const ignored = doc === 'settings' || doc === 'tierFile' ? ': Claude Code ignores it (some versions reject the whole file).' : '.';
+        return { ruleId: 'schema/unknown-key', pointer, at: 'key', suggestion, message: `${JSON.stringify(key)} is not a ${noun}${didYouMeanIt ?? ignored}` };
       }
       const noun = annotationAt(doc, e.instancePath, root, 'x-key-noun');
-      if (noun) {
-        return {
-          ruleId: 'schema/unknown-property',
-          pointer,
-          at: 'key',
-          suggestion,
-          message: `${JSON.stringify(key)} is not a ${noun}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ` (Claude Code skips it; older versions reject the whole file).`}`,
-        };
-      }
-      return {
-        ruleId: 'schema/unknown-property',
-        pointer,
-        at: 'key',
-        suggestion,
-        message: `${JSON.stringify(key)} is not allowed in ${here}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : candidates.length && candidates.length <= 8 ? ` (allowed: ${candidates.map((c) => JSON.stringify(c)).join(', ')}).` : '.'}`,
-      };
+      const allowedList = candidates.length && candidates.length <= 8 ? ` (allowed: ${candidates.map((c) => JSON.stringify(c)).join(', ')}).` : '.';
+      const message = noun
+        ? `${JSON.stringify(key)} is not a ${noun}${didYouMeanIt ?? ' (Claude Code skips it; older versions reject the whole file).'}`
+        : `${JSON.stringify(key)} is not allowed in ${here}${didYouMeanIt ?? allowedList}`;
+      return { ruleId: 'schema/unknown-property', pointer, at: 'key', suggestion, message };
     }
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
